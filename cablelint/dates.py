@@ -1,0 +1,100 @@
+"""Dates in cables: the date-time group's date, DECL dates in their written forms, year sums."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from .model import Cable, DateTimeGroup
+
+MONTHS = {name: number for number, name in enumerate(
+    "JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(), start=1)}
+
+_DECL_DATE = re.compile(
+    r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])"
+    r"|(?P<y2>\d{4})/(?P<m2>\d{1,2})/(?P<d2>\d{1,2})(?![\d/])"
+    r"|(?P<y3>\d{4})(?P<m3>\d{2})(?P<d3>\d{2})(?!\d)"
+)
+
+
+def full_year(two_digits: int) -> int:
+    """Cable years are two digits: 66-99 are 1966-1999, 00-65 are 2000-2065."""
+    return 1900 + two_digits if two_digits >= 66 else 2000 + two_digits
+
+
+def dtg_date(dtg: DateTimeGroup | None) -> datetime.date | None:
+    """The calendar date of a date-time group, or None if it is not a real date."""
+    if dtg is None:
+        return None
+    time = dtg.time.text
+    month = MONTHS.get(dtg.month.text.upper().rstrip("."))
+    if month is None or not time[:2].isdigit() or len(time.rstrip("Zz")) != 6:
+        return None
+    year_text = dtg.year.text
+    year = int(year_text) if len(year_text) == 4 else full_year(int(year_text))
+    try:
+        return datetime.date(year, month, int(time[:2]))
+    except ValueError:
+        return None
+
+
+def cable_date(cable: Cable) -> datetime.date | None:
+    """The date that governs date-dependent rules: the cable's own date-time group."""
+    return dtg_date(cable.dtg)
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenDate:
+    """A DECL date as written: where it stands in the instruction, its parts and value."""
+
+    start: int
+    end: int
+    text: str
+    year: int
+    month: int
+    day: int
+    two_digit_year: bool
+
+    def value(self, reference_year: int | None = None) -> datetime.date | None:
+        """The calendar date, or None when the parts make no real date."""
+        year = self.year
+        if self.two_digit_year:
+            year = expand_year(year, reference_year)
+        try:
+            return datetime.date(year, self.month, self.day)
+        except ValueError:
+            return None
+
+
+def expand_year(two_digits: int, reference_year: int | None) -> int:
+    """A DECL year ``YY`` read relative to the cable's year: the first year >= cable year - 5."""
+    if reference_year is None:
+        return full_year(two_digits)
+    century = reference_year - reference_year % 100
+    year = century + two_digits
+    return year + 100 if year < reference_year - 5 else year
+
+
+def find_date(text: str) -> WrittenDate | None:
+    """The first date written in ``text`` (MM/DD/YYYY, M/D/YY, YYYY/MM/DD or YYYYMMDD)."""
+    match = _DECL_DATE.search(text)
+    if match is None:
+        return None
+    if match.group("m"):
+        year_text = match.group("y")
+        return WrittenDate(match.start(), match.end(), match.group(0), int(year_text),
+                           int(match.group("m")), int(match.group("d")), len(year_text) == 2)
+    if match.group("y2"):
+        return WrittenDate(match.start(), match.end(), match.group(0), int(match.group("y2")),
+                           int(match.group("m2")), int(match.group("d2")), False)
+    return WrittenDate(match.start(), match.end(), match.group(0), int(match.group("y3")),
+                       int(match.group("m3")), int(match.group("d3")), False)
+
+
+def add_years(day: datetime.date, years: int) -> datetime.date:
+    """``day`` plus whole years; 29 February becomes 28 February in a common year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)

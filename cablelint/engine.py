@@ -1,0 +1,87 @@
+"""Runs the enabled rules over a cable and returns sorted diagnostics.
+
+Also the front door for files: reading bytes, decoding UTF-8 (with or without a BOM) and
+turning unreadable input into an E002 diagnostic instead of an exception.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from .build import build_cable
+from .config import Settings
+from .diagnostics import Diagnostic, Finding, Span
+from .rules import registry
+
+_BOM = "\ufeff"
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """A file's text, or why it could not be read."""
+
+    text: str | None
+    problem: str | None = None
+    bom: bool = False
+
+
+def decode(data: bytes) -> Decoded:
+    """UTF-8 text (BOM allowed), or the reason it is not a cable file."""
+    if b"\x00" in data:
+        return Decoded(None, f"binary data: NUL byte at offset {data.index(0)}")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        byte = data[error.start]
+        return Decoded(None, f"not UTF-8 text: byte 0x{byte:02x} at offset {error.start}")
+    if text.startswith(_BOM):
+        return Decoded(text[1:], None, True)
+    return Decoded(text)
+
+
+def lint_text(text: str, *, path: str = "<text>", config: Settings | None = None) -> list[Diagnostic]:
+    """All findings for one cable's text, sorted by line, column and code."""
+    settings = config or Settings()
+    rules = registry()
+    enabled = settings.enabled_codes(rules)
+    cable = build_cable(text, path)
+    diagnostics = []
+    for code in sorted(enabled):
+        rule = rules.by_code[code]
+        severity = settings.severity.get(code, rule.severity)
+        for finding in rule().check(cable, settings):
+            diagnostics.append(_stamp(path, rule, finding, severity))
+    diagnostics.sort(key=Diagnostic.sort_key)
+    return diagnostics
+
+
+def lint_path(path: str | os.PathLike, *, config: Settings | None = None,
+              display: str | None = None) -> list[Diagnostic]:
+    """Findings for one file; unreadable input gives one E002 diagnostic."""
+    name = display or os.fspath(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except IsADirectoryError:
+        return [unreadable(name, "is a directory, not a cable file")]
+    except FileNotFoundError:
+        return [unreadable(name, "no such file")]
+    except OSError as error:
+        return [unreadable(name, f"cannot be read: {error.strerror or error}")]
+    decoded = decode(data)
+    if decoded.text is None:
+        return [unreadable(name, decoded.problem)]
+    return lint_text(decoded.text, path=name, config=config)
+
+
+def unreadable(path: str, reason: str) -> Diagnostic:
+    rule = registry().by_code["E002"]
+    return Diagnostic(path, rule.code, rule.name, rule.severity, reason, Span(1, 1, 1, 1, 0, 0))
+
+
+def _stamp(path: str, rule, finding: Finding, severity) -> Diagnostic:
+    if finding.severity is not None and severity == rule.severity:
+        severity = finding.severity
+    return Diagnostic(path, rule.code, rule.name, severity, finding.message, finding.span,
+                      finding.fix)

@@ -1,0 +1,270 @@
+"""The cable as rules see it: frozen dataclasses, each with the Span of its original text.
+
+``build.py`` is the only module that makes these from the parse tree. Elements that can occur
+more than once in real traffic (a repeated header block, two TAGS lines) are tuples; the
+singular properties on :class:`Cable` give the first occurrence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .diagnostics import Span
+from .normalise import Artifact, Normalised
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A piece of the cable's text and where it stands."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class TransmissionLine:
+    """One ACP-127 format line: FL1 (``VZCZC...``), FL2, FL3 (``DE ...``), FL4 (``ZNY ...``)."""
+
+    kind: str
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class DateTimeGroup:
+    """``O 201106Z MAR 08``: prosign(s), day-hour-minute and zone, month, year."""
+
+    prosigns: tuple[Text, ...]
+    time: Text
+    month: Text
+    year: Text
+    remark: Text | None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Addressee:
+    """``RUEHC/SECSTATE WASHDC IMMEDIATE 4696``: routing indicator, PLAD, precedence, MCN."""
+
+    text: str
+    routing_indicator: str | None
+    plad: str
+    precedence: str | None
+    mcn: str | None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class AddressList:
+    """The ``TO``, ``INFO`` or ``XMT`` list with its addressee lines."""
+
+    keyword: str
+    addressees: tuple[Addressee, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Originator:
+    """The ``FM`` line."""
+
+    plad: Text
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Banner:
+    """``S E C R E T SECTION 01 OF 02 BEIJING 001050``."""
+
+    classification: Text
+    level: str  # U, C, S, TS or LOU
+    section: Text | None
+    post: Text | None
+    serial: Text | None
+    handling: Text | None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Caption:
+    """A caption line (``SIPDIS``, ``NOFORN``, ``NODIS`` ...), possibly comma-joined."""
+
+    text: str
+    captions: tuple[Text, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class EoLine:
+    """``E.O. 12958: DECL: 03/20/2033``: label, order number, the rest as written."""
+
+    label: Text
+    order: Text
+    instruction: Text | None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class TagsLine:
+    """``TAGS: PARM PREL ETTC CH``, continuation lines included."""
+
+    label: Text
+    tags: tuple[Text, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class PortionMark:
+    """``(S//NF)``: the level and the control as written."""
+
+    text: str
+    level: str
+    control: str | None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """``SUBJECT: (C) ...`` over one or more lines."""
+
+    label: Text
+    portion_mark: PortionMark | None
+    text: Text | None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """One item of a REF list: its letter (if any) and the citation."""
+
+    letter: Text | None
+    citation: Text
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class References:
+    """``REF:`` / ``REFS:`` and its items."""
+
+    label: Text
+    references: tuple[Reference, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class ClassifiedBy:
+    """The ``Classified By:`` block, continuation lines included."""
+
+    text: Text
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A body paragraph: ``1. (S) ...``; number or portion mark may be missing."""
+
+    number: Text | None
+    portion_mark: PortionMark | None
+    text: Text | None
+    span: Span
+
+    @property
+    def value(self) -> int | None:
+        """The paragraph number as an integer (``"3."`` -> 3)."""
+        if self.number is None:
+            return None
+        digits = self.number.text.rstrip(".")
+        return int(digits) if digits.isdigit() else None
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """An unnumbered, unmarked stretch of body text: heading, continuation, signature."""
+
+    text: Text
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class EndOfMessage:
+    """``NNNN``."""
+
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class SyntaxProblem:
+    """Where the grammar could not read the text (reported as E001)."""
+
+    message: str
+    span: Span
+
+
+BodyItem = Paragraph | Block | EndOfMessage
+
+
+@dataclass(frozen=True, slots=True)
+class Cable:
+    """A whole cable, as built from one parse."""
+
+    path: str
+    source: Normalised
+    transmission: tuple[TransmissionLine, ...] = ()
+    dtgs: tuple[DateTimeGroup, ...] = ()
+    originators: tuple[Originator, ...] = ()
+    address_lists: tuple[AddressList, ...] = ()
+    banners: tuple[Banner, ...] = ()
+    captions: tuple[Caption, ...] = ()
+    attention_lines: tuple[Text, ...] = ()
+    eo_lines: tuple[EoLine, ...] = ()
+    tags_lines: tuple[TagsLine, ...] = ()
+    subjects: tuple[Subject, ...] = ()
+    references: tuple[References, ...] = ()
+    classified_by: tuple[ClassifiedBy, ...] = ()
+    body: tuple[BodyItem, ...] = ()
+    header_order: tuple[tuple[str, Span], ...] = ()
+    syntax_problems: tuple[SyntaxProblem, ...] = field(default=())
+
+    @property
+    def original(self) -> str:
+        return self.source.original
+
+    @property
+    def artifacts(self) -> tuple[Artifact, ...]:
+        return self.source.artifacts
+
+    @property
+    def dtg(self) -> DateTimeGroup | None:
+        return self.dtgs[0] if self.dtgs else None
+
+    @property
+    def banner(self) -> Banner | None:
+        return self.banners[0] if self.banners else None
+
+    @property
+    def eo_line(self) -> EoLine | None:
+        return self.eo_lines[0] if self.eo_lines else None
+
+    @property
+    def tags_line(self) -> TagsLine | None:
+        return self.tags_lines[0] if self.tags_lines else None
+
+    @property
+    def subject(self) -> Subject | None:
+        return self.subjects[0] if self.subjects else None
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        return tuple(item for item in self.body if isinstance(item, Paragraph))
+
+    @property
+    def numbered_paragraphs(self) -> tuple[Paragraph, ...]:
+        return tuple(p for p in self.paragraphs if p.number is not None)
+
+    @property
+    def level(self) -> str | None:
+        """The banner's classification level (U, C, S, TS, LOU), if there is a banner."""
+        return self.banner.level if self.banner else None
+
+    @property
+    def is_classified(self) -> bool:
+        return self.level in ("C", "S", "TS")

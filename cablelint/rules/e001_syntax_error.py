@@ -1,0 +1,39 @@
+"""E001 syntax-error: the grammar cannot read part of the cable.
+
+What it checks:
+    The cable is read with ``grammar/cable.lark``. Where an element is recognised by its start
+    (a precedence prosign, a banner word, ``SECTION``) but what follows is not of its form,
+    the line is reported with what was expected, in the format's words, and what was found.
+    The parse then goes on past that line, so several problems are reported in one run.
+
+Why:
+    A header element that is present but malformed would otherwise be read as free text and
+    its later checks would silently not run.
+
+Example:
+    ``O 2011 MAR 08`` (no zone letter) gives ``expected a date-time group such as
+    201106Z MAR 08, found '2011'``.
+
+Fix:
+    No fix: the drafter must write the element in its form.
+
+Options:
+    None.
+
+Source:
+    DESIGN.md (syntax errors are diagnostics); spec/cable-format.md section 7.
+"""
+
+from ..diagnostics import Severity
+from .base import Rule
+
+
+class SyntaxErrorRule(Rule):
+    code = "E001"
+    name = "syntax-error"
+    severity = Severity.ERROR
+    summary = "the grammar cannot read part of the cable"
+
+    def check(self, cable, settings):
+        for problem in cable.syntax_problems:
+            yield self.finding(problem.message, problem.span)

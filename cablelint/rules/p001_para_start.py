@@ -1,0 +1,41 @@
+"""P001 para-start: paragraph numbering does not start at 1.
+
+What it checks:
+    The first numbered body paragraph is ``1.``, read after release artifacts are taken out
+    (X001), so ``¶1.`` and the mangled ``11.`` both count as 1.
+
+Why:
+    Paragraphs are numbered consecutively from 1; readers and replies cite them by number
+    ("see para 4").
+
+Example:
+    A body whose first numbered paragraph is ``2. (C) ...``. Clean: ``1. (C) ...``.
+
+Fix:
+    Renumber the paragraphs (with ``--fix``, once fixes are available); not applied here.
+
+Options:
+    None.
+
+Source:
+    5 FAH-1 H-246.2b [FAH1-240]; spec/rules.md P001.
+"""
+
+from ..diagnostics import Severity
+from .base import Rule
+
+
+class ParaStart(Rule):
+    code = "P001"
+    name = "para-start"
+    severity = Severity.ERROR
+    fixable = "renumber"
+    summary = "numbering does not start at 1"
+
+    def check(self, cable, settings):
+        numbered = cable.numbered_paragraphs
+        if not numbered or numbered[0].value in (None, 1):
+            return
+        first = numbered[0]
+        yield self.finding(
+            f"first numbered paragraph is {first.value}; numbering starts at 1", first.number.span)

@@ -1,0 +1,48 @@
+"""P002 para-sequence: gaps or repeats in paragraph numbers.
+
+What it checks:
+    Each numbered body paragraph is numbered one more than the numbered paragraph before it.
+    A gap (``2.`` then ``4.``) and a repeat (``3.`` then ``3.``) are reported at the paragraph
+    that breaks the run, with the number expected there.
+
+Why:
+    Paragraphs are numbered consecutively; a gap suggests a lost paragraph and makes
+    cross-references ("para 4") unreliable.
+
+Example:
+    ``2. (S) ...`` followed by ``4. (S) ...``. Clean: ``2. (S) ...`` then ``3. (S) ...``.
+
+Fix:
+    Renumber, rewriting in-text ``para N`` references (with ``--fix``, once fixes are
+    available); not applied here.
+
+Options:
+    None.
+
+Source:
+    5 FAH-1 H-246.2b [FAH1-240]; spec/rules.md P002.
+"""
+
+from ..diagnostics import Severity
+from .base import Rule
+
+
+class ParaSequence(Rule):
+    code = "P002"
+    name = "para-sequence"
+    severity = Severity.ERROR
+    fixable = "renumber"
+    summary = "gaps or duplicates in paragraph numbers"
+
+    def check(self, cable, settings):
+        previous = None
+        for paragraph in cable.numbered_paragraphs:
+            number = paragraph.value
+            if number is None:
+                continue
+            if previous is not None and number != previous + 1:
+                kind = "repeats" if number <= previous else "skips"
+                yield self.finding(
+                    f"paragraph {number} follows paragraph {previous} ({kind}); "
+                    f"expected {previous + 1}", paragraph.number.span)
+            previous = number

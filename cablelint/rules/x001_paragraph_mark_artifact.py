@@ -1,0 +1,55 @@
+"""X001 paragraph-mark-artifact: ``¶`` marks and mangled ``¶`` digits.
+
+What it checks:
+    Release artifacts on paragraph numbers and REF letters: a ``¶`` before a paragraph number
+    or REF letter (``¶1.``, ``¶ 14.``, ``¶B.``), and the ``¶`` that became the digit ``1``:
+    a run of paragraphs starting ``11.``, ``12.``, ... (``110.`` for 10) and REF letters written
+    ``1B.``, ``1C.``. The other rules read the text with these taken out, so paragraph 1 is 1.
+
+Why:
+    The marks were added by the web release, not by the drafter; a cable sent again or quoted
+    must not carry them.
+
+Example:
+    ``11. (S) PolMinCouns and MFA ...`` (paragraph 1), ``1B. 07 BEIJING 7297``,
+    ``¶ 14. (S) ...``. Clean: ``1. (S) ...``, ``B. 07 BEIJING 7297``.
+
+Fix:
+    Safe: delete the mark or the extra ``1``. The leading ``1`` is dropped only when the whole
+    run is consistent (first numbered paragraph ``11.`` and every later one ``1n.``).
+
+Options:
+    None.
+
+Source:
+    spec/cable-format.md section 9 item 1; spec/rules.md X001.
+"""
+
+from ..diagnostics import Edit, Fix, Severity
+from ..normalise import MANGLED_LETTER, MANGLED_NUMBER, PARAGRAPH_MARK
+from .base import Rule
+
+_MESSAGES = {
+    PARAGRAPH_MARK: "paragraph mark '¶' added by the release",
+    MANGLED_NUMBER: "paragraph number carries a '1' that was a '¶' mark",
+    MANGLED_LETTER: "REF letter carries a '1' that was a '¶' mark",
+}
+
+
+class ParagraphMarkArtifact(Rule):
+    code = "X001"
+    name = "paragraph-mark-artifact"
+    severity = Severity.INFO
+    fixable = "yes"
+    summary = "¶ marks and mangled ¶ digits"
+
+    def check(self, cable, settings):
+        offsets = cable.source.offsets
+        for artifact in cable.artifacts:
+            message = _MESSAGES.get(artifact.kind)
+            if message is None:
+                continue
+            span = offsets.original_span(artifact.start, artifact.end)
+            yield self.finding(message, span, fix=Fix((Edit(artifact.start, artifact.end, ""),),
+                                                      safe=True, description="delete it"))
+
