@@ -55,10 +55,10 @@ class Builder:
         return m.Text(str(token)[start:end], self.span(base + start, base + end))
 
     def tree_span(self, tree: Tree) -> Span:
-        tokens = [t for t in tree.scan_values(lambda v: isinstance(v, Token))]
-        if not tokens:
+        meta = tree.meta
+        if getattr(meta, "empty", True):
             return self.span(0, 0)
-        return self.span(tokens[0].start_pos, tokens[-1].end_pos)
+        return self.span(meta.start_pos, meta.end_pos)
 
     # -- the cable ------------------------------------------------------------------------
     def build(self, tree: Tree, path: str, problems: tuple[m.SyntaxProblem, ...]) -> m.Cable:

@@ -27,18 +27,18 @@ CARRIAGE_RETURN = "carriage-return"          # CRLF line ends (kept by fixes)
 LINE_END_BACKSLASH = "line-end-backslash"    # X004: a "\\" closing a line (database dumps)
 FINAL_NEWLINE = "final-newline"              # a missing newline at the end of the file
 
-_PARA_MARK = re.compile(r"[^\S\n]*(¶[^\S\n]*)(?=[0-9A-Za-z(])")
-_PARA_NUMBER = re.compile(r"[^\S\n]*(\d{1,3})\.(?=[^\S\n]|\()")
-_REF_LABEL = re.compile(r"[^\S\n]*(?:REFS?|REF\(S\)|REFTELS?)[^\S\n]*:", re.IGNORECASE)
-_MANGLED_LETTER = re.compile(r"[^\S\n]*(1)[A-Z][.)][^\S\n]")
-_PAGE_LINE = re.compile(
-    r"[^\S\n]*(?:PAGE[^\S\n]+\d{1,3}[^\S\n]+[A-Z][A-Z .]*\d"
-    r"|[A-Z][A-Z .]*?[^\S\n]+\d{8}[^\S\n]+\d{3}(?:\.\d+)?[^\S\n]+OF[^\S\n]+\d{3})[^\n]*$"
-)
-_TRAILER_LINE = re.compile(
-    r"[^\S\n]*(?:End Cable Text|Declassified/Released US Department of State[^\n]*)[^\S\n]*$",
-    re.IGNORECASE,
-)
+_CR = re.compile(r"\r(?=\n|$)")
+_BACKSLASH_END = re.compile(r"[^\S\n]*\\[\\ \t]*$", re.M)
+_FURNITURE = re.compile(
+    r"^[^\S\n]*(?:PAGE[^\S\n]+\d{1,3}[^\S\n]+[A-Z][A-Z .]*\d"
+    r"|[A-Z][A-Z .]*?[^\S\n]+\d{8}[^\S\n]+\d{3}(?:\.\d+)?[^\S\n]+OF[^\S\n]+\d{3}"
+    r"|(?P<trailer>(?i:End Cable Text|Declassified/Released US Department of State)))"
+    r"[^\n]*(?:\n|$)", re.M)
+_PARA_MARK = re.compile(r"^[^\S\n]*(¶[^\S\n]*)(?=[0-9A-Za-z(])", re.M)
+_PARA_NUMBER = re.compile(r"^[^\S\n]*(?:¶[^\S\n]*)?(\d{1,3})\.(?=[^\S\n]|\()", re.M)
+_REF_BLOCK = re.compile(
+    r"^[^\S\n]*(?:REFS?|REF\(S\)|REFTELS?)[^\S\n]*:[^\n]*(?:\n[^\S\n]*\S[^\n]*)*", re.M | re.I)
+_MANGLED_LETTER = re.compile(r"^[^\S\n]*(?:¶[^\S\n]*)?(1)[A-Z][.)][^\S\n]", re.M)
 _HEADER_KEYWORD = re.compile(
     r"(?<=\S)([^\S\n]+)(?=(?:E\.O\.[^\S\n]*\d|TAGS:|SUBJECT:|REF:|Classified By:))"
     r"|(?<=SIPDIS)()(?=E\.O\.)"
@@ -121,88 +121,69 @@ class Normalised:
 def normalise(original: str) -> Normalised:
     """Take the release artifacts out of ``original``; see the module docstring."""
     edits: list[Artifact] = []
-    lines = original.split("\n")
-    offset = 0
-    in_refs = False
-    header_open = True
-    numbered: list[tuple[int, re.Match]] = []
-    for index, line in enumerate(lines):
-        start = offset
-        offset += len(line) + 1
-        if line.endswith("\r"):
-            edits.append(Artifact(CARRIAGE_RETURN, start + len(line) - 1, start + len(line), "\r"))
-            line = line[:-1]
-        if line.endswith("\\"):
-            cut = len(line.rstrip("\\ \t"))
-            edits.append(Artifact(LINE_END_BACKSLASH, start + cut, start + len(line), line[cut:]))
-            line = line[:cut]
-        if _PAGE_LINE.match(line) or _TRAILER_LINE.match(line):
-            kind = PAGE_LINE if _PAGE_LINE.match(line) else TRAILER_LINE
-            end = min(start + len(lines[index]) + 1, len(original))
-            edits = [e for e in edits if e.start < start]
-            edits.append(Artifact(kind, start, end, original[start:end]))
-            continue
-        mark = _PARA_MARK.match(line)
-        body_from = 0
-        if mark:
-            edits.append(Artifact(PARAGRAPH_MARK, start + mark.start(1), start + mark.end(1), mark.group(1)))
-            body_from = mark.end(1)
-        if not line.strip():
-            in_refs = False
-            continue
-        if _REF_LABEL.match(line):
-            in_refs = True
-        rest = line[body_from:]
-        number = _PARA_NUMBER.match(rest)
-        if number:
-            header_open = False
-            numbered.append((start + body_from, number))
-        elif in_refs:
-            letter = _MANGLED_LETTER.match(rest)
-            if letter:
-                at = start + body_from + letter.start(1)
-                edits.append(Artifact(MANGLED_LETTER, at, at + 1, "1"))
-        if header_open and index < _HEADER_LINES:
-            splits = list(_HEADER_KEYWORD.finditer(line))
-            if _HEADER_START.match(line):
-                splits += _BANNER_SIPDIS.finditer(line)
-            for split in splits:
-                group = 1 if split.group(1) is not None else 2
-                edits.append(
-                    Artifact(FLATTENED_HEADER, start + split.start(group), start + split.end(group),
-                             split.group(group), "\n")
-                )
-    edits.extend(_mangled_numbers(numbered))
+    if "\r" in original:
+        edits += [Artifact(CARRIAGE_RETURN, m.start(), m.end(), "\r") for m in _CR.finditer(original)]
+    if "\\" in original:
+        edits += [Artifact(LINE_END_BACKSLASH, m.start(), m.end(), m.group(0))
+                  for m in _BACKSLASH_END.finditer(original)]
+    for m in _FURNITURE.finditer(original):
+        kind = TRAILER_LINE if m.group("trailer") else PAGE_LINE
+        edits.append(Artifact(kind, m.start(), m.end(), m.group(0)))
+    if "¶" in original:
+        edits += [Artifact(PARAGRAPH_MARK, m.start(1), m.end(1), m.group(1))
+                  for m in _PARA_MARK.finditer(original)]
+    numbered = list(_PARA_NUMBER.finditer(original))
+    edits += _mangled_numbers(numbered)
+    for block in _REF_BLOCK.finditer(original):
+        edits += [Artifact(MANGLED_LETTER, m.start(1), m.end(1), "1")
+                  for m in _MANGLED_LETTER.finditer(original, block.start(), block.end())]
+    edits += _flattened_header(original, numbered[0].start() if numbered else len(original))
     if not original.endswith("\n"):
         edits.append(Artifact(FINAL_NEWLINE, len(original), len(original), "", "\n"))
-    edits.sort(key=lambda e: (e.start, e.end))
+    edits.sort(key=lambda e: (e.start, -e.end))
     pieces = []
     cursor = 0
-    plain_edits = []
+    applied = []
     for edit in edits:
         if edit.start < cursor:
             continue
         pieces.append(original[cursor:edit.start])
         pieces.append(edit.replacement)
-        plain_edits.append((edit.start, edit.end, edit.replacement))
+        applied.append(edit)
         cursor = edit.end
     pieces.append(original[cursor:])
     text = "".join(pieces)
-    artifacts = tuple(e for e in edits if e.kind not in (CARRIAGE_RETURN, FINAL_NEWLINE))
-    return Normalised(original, text, artifacts, OffsetMap(original, plain_edits))
+    plain = [(e.start, e.end, e.replacement) for e in applied]
+    artifacts = tuple(e for e in applied if e.kind not in (CARRIAGE_RETURN, FINAL_NEWLINE))
+    return Normalised(original, text, artifacts, OffsetMap(original, plain))
 
 
-def _mangled_numbers(numbered: list[tuple[int, re.Match]]) -> list[Artifact]:
+def _flattened_header(original: str, header_end: int) -> list[Artifact]:
+    """Newlines put back where header keywords share a line (``... SIPDIS E.O. 12958: ...``)."""
+    found = []
+    offset = 0
+    for index, line in enumerate(original[:header_end].split("\n")):
+        if index >= _HEADER_LINES:
+            break
+        splits = list(_HEADER_KEYWORD.finditer(line))
+        if _HEADER_START.match(line):
+            splits += _BANNER_SIPDIS.finditer(line)
+        for split in splits:
+            group = 1 if split.group(1) is not None else 2
+            found.append(Artifact(FLATTENED_HEADER, offset + split.start(group),
+                                  offset + split.end(group), split.group(group), "\n"))
+        offset += len(line) + 1
+    return found
+
+
+def _mangled_numbers(numbered: list[re.Match]) -> list[Artifact]:
     """The ``¶``-became-``1`` run: paragraphs ``11.``, ``12.`` ... ``110.`` for 1, 2 ... 10."""
-    if not numbered or numbered[0][1].group(1) != "11":
+    if not numbered or numbered[0].group(1) != "11":
         return []
     previous = 0
-    for _, match in numbered:
+    for match in numbered:
         digits = match.group(1)
         if len(digits) < 2 or digits[0] != "1" or int(digits[1:]) <= previous:
             return []
         previous = int(digits[1:])
-    return [
-        Artifact(MANGLED_NUMBER, line_start + match.start(1), line_start + match.start(1) + 1, "1")
-        for line_start, match in numbered
-    ]
+    return [Artifact(MANGLED_NUMBER, m.start(1), m.start(1) + 1, "1") for m in numbered]

@@ -49,7 +49,7 @@ class Registry:
         if rule is not None:
             return {rule.code}
         matches = {code for code in self.by_code if code.startswith(key.upper())}
-        if key and key[0].isalpha() and key[1:].isdigit() and matches:
+        if key and key[0].isalpha() and (key[1:].isdigit() or len(key) == 1) and matches:
             return matches
         raise UsageError(f"unknown rule or group '{selector}' (see 'cablelint rules')")
 

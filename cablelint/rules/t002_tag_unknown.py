@@ -24,6 +24,8 @@ Source:
     5 FAH-3 H-011.1, H-110 [FAH3]; observed prose and SIPDIS tags [CM]; spec/rules.md T002.
 """
 
+from functools import cache
+
 from .. import codes
 from ..diagnostics import Edit, Fix, Severity
 from .base import Rule
@@ -31,9 +33,16 @@ from .base import Rule
 _CAPTION_WORDS = {"SIPDIS", "NODIS", "EXDIS", "LIMDIS", "NOFORN", "SENSITIVE"}
 
 
+@cache
 def vocabulary() -> frozenset[str]:
     return (codes.subject_tags() | codes.program_tags() | codes.organization_tags()
             | codes.geo_codes())
+
+
+@cache
+def suggestion(word: str) -> str | None:
+    """A close known tag for an unknown one (remembered: archives repeat their typos)."""
+    return codes.suggest(word, vocabulary()) if word.isalpha() else None
 
 
 class TagUnknown(Rule):
@@ -55,6 +64,6 @@ class TagUnknown(Rule):
                               description=f"remove {word} from the TAGS line")
                     yield self.finding(f"'{token}' is a caption, not a tag", tag.span, fix=fix)
                     continue
-                guess = codes.suggest(word, vocabulary()) if word.isalpha() else None
+                guess = suggestion(word)
                 hint = f"; did you mean '{guess}'?" if guess else ""
                 yield self.finding(f"unknown tag '{token}'{hint}", tag.span)

@@ -1,0 +1,140 @@
+"""The command line: ``cablelint check``, ``cablelint rule CODE``, ``cablelint rules``.
+
+Exit codes: 0 no finding at or above the failing severity, 1 findings, 2 usage,
+configuration or input error (a path that does not exist, a file that is not UTF-8 text).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+from .config import PROFILES, Settings, UsageError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+CABLE_SUFFIX = ".cable"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="cablelint", description="Validate and lint US State Department cables.")
+    parser.add_argument("--version", action="version", version=f"cablelint {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    check = commands.add_parser("check", help="lint cables (files, or folders searched for *.cable)")
+    check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--select", action="append", default=[], metavar="CODES",
+                       help="codes, slugs or prefixes to check, comma-separated (default ALL)")
+    check.add_argument("--ignore", action="append", default=[], metavar="CODES",
+                       help="codes, slugs or prefixes to leave out, comma-separated")
+    check.add_argument("--profile", choices=PROFILES, default="draft")
+    check.add_argument("--exit-zero", action="store_true",
+                       help="exit 0 even when there are findings (2 still means an error)")
+    check.add_argument("--strict", action="store_true", help="warnings fail the run too")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+
+    rule = commands.add_parser("rule", help="print a rule's documentation")
+    rule.add_argument("code", metavar="CODE", help="a rule code (P001) or slug (para-start)")
+
+    commands.add_parser("rules", help="list every rule")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command == "rule":
+            return show_rule(args.code)
+        if args.command == "rules":
+            return list_rules()
+        return check(args)
+    except UsageError as error:
+        print(f"cablelint: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_ERROR
+
+
+def _codes(values: list[str]) -> tuple[str, ...]:
+    return tuple(code.strip() for value in values for code in value.split(",") if code.strip())
+
+
+def check(args) -> int:
+    from . import reporters
+    from .diagnostics import Severity
+    from .engine import lint_path, unreadable
+    from .rules import registry
+
+    settings = Settings(select=_codes(args.select) or ("ALL",), ignore=_codes(args.ignore),
+                        profile=args.profile)
+    settings.enabled_codes(registry())  # unknown codes are usage errors before any work
+    diagnostics = []
+    files = 0
+    for path in _expand(args.paths):
+        files += 1
+        if not os.path.exists(path):
+            diagnostics.append(unreadable(path, "no such file or directory"))
+            continue
+        diagnostics.extend(lint_path(path, config=settings))
+    diagnostics.sort(key=lambda d: d.sort_key())
+    reporters.get(args.format)(diagnostics, sys.stdout, color=_use_color(args.color), files=files)
+    sys.stdout.flush()
+    if any(d.code == "E002" for d in diagnostics):
+        return EXIT_ERROR
+    failing = Severity.WARNING if args.strict else Severity.ERROR
+    if args.exit_zero or not any(d.severity >= failing for d in diagnostics):
+        return EXIT_OK
+    return EXIT_FINDINGS
+
+
+def _expand(paths: list[str]) -> list[str]:
+    """Named files as given; folders searched for *.cable, in a stable order."""
+    found = []
+    for path in paths:
+        if os.path.isdir(path):
+            found.extend(sorted(str(p) for p in Path(path).rglob(f"*{CABLE_SUFFIX}")
+                                if p.is_file()))
+        else:
+            found.append(path)
+    return found
+
+
+def _use_color(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
+
+
+def show_rule(key: str) -> int:
+    from .rules import registry
+
+    rule = registry().get(key)
+    if rule is None:
+        raise UsageError(f"unknown rule '{key}' (see 'cablelint rules')")
+    print(f"{rule.code} {rule.name} ({rule.severity.label}, fix: {rule.fixable})\n")
+    print(rule.documentation())
+    return EXIT_OK
+
+
+def list_rules() -> int:
+    from .rules import registry
+
+    print(f"{'code':<6} {'slug':<32} {'severity':<9} fix")
+    for rule in registry():
+        print(f"{rule.code:<6} {rule.name:<32} {rule.severity.label:<9} {rule.fixable}")
+    return EXIT_OK
