@@ -194,7 +194,13 @@ def suggest(word: str, vocabulary: Iterable[str]) -> str | None:
     limit = 1 if len(target) <= 5 else 2
     best: tuple[int, str] | None = None
     for entry in vocabulary:
-        d = _distance(target, entry.upper(), limit)
+        entry_upper = entry.upper()
+        if abs(len(entry_upper) - len(target)) > limit:
+            continue
+        # every character of the word that the entry lacks costs at least one edit
+        if sum(1 for c in target if c not in entry_upper) > limit:
+            continue
+        d = _distance(target, entry_upper, limit)
         if d <= limit and (best is None or (d, entry) < best):
             best = (d, entry)
     return None if best is None else best[1]

@@ -28,17 +28,19 @@ LINE_END_BACKSLASH = "line-end-backslash"    # X004: a "\\" closing a line (data
 FINAL_NEWLINE = "final-newline"              # a missing newline at the end of the file
 
 _CR = re.compile(r"\r(?=\n|$)")
-_BACKSLASH_END = re.compile(r"[^\S\n]*\\[\\ \t]*$", re.M)
+# Line-start patterns begin with a literal "\n" and run over "\n" + text, so the regex engine
+# jumps from newline to newline instead of trying every position (see _at_line_starts).
+_BACKSLASH_END = re.compile(r"\\[\\ \t]*(?=\n|\Z)")
 _FURNITURE = re.compile(
-    r"^[^\S\n]*(?:PAGE[^\S\n]+\d{1,3}[^\S\n]+[A-Z][A-Z .]*\d"
+    r"\n[^\S\n]*(?:PAGE[^\S\n]+\d{1,3}[^\S\n]+[A-Z][A-Z .]*\d"
     r"|[A-Z][A-Z .]*?[^\S\n]+\d{8}[^\S\n]+\d{3}(?:\.\d+)?[^\S\n]+OF[^\S\n]+\d{3}"
     r"|(?P<trailer>(?i:End Cable Text|Declassified/Released US Department of State)))"
-    r"[^\n]*(?:\n|$)", re.M)
-_PARA_MARK = re.compile(r"^[^\S\n]*(¶[^\S\n]*)(?=[0-9A-Za-z(])", re.M)
-_PARA_NUMBER = re.compile(r"^[^\S\n]*(?:¶[^\S\n]*)?(\d{1,3})\.(?=[^\S\n]|\()", re.M)
+    r"[^\n]*")
+_PARA_MARK = re.compile(r"\n[^\S\n]*(¶[^\S\n]*)(?=[0-9A-Za-z(])")
+_PARA_NUMBER = re.compile(r"\n[^\S\n]*(?:¶[^\S\n]*)?(\d{1,3})\.(?=[^\S\n]|\()")
 _REF_BLOCK = re.compile(
-    r"^[^\S\n]*(?:REFS?|REF\(S\)|REFTELS?)[^\S\n]*:[^\n]*(?:\n[^\S\n]*\S[^\n]*)*", re.M | re.I)
-_MANGLED_LETTER = re.compile(r"^[^\S\n]*(?:¶[^\S\n]*)?(1)[A-Z][.)][^\S\n]", re.M)
+    r"\n[^\S\n]*(?:REFS?|REF\(S\)|REFTELS?)[^\S\n]*:[^\n]*(?:\n[^\S\n]*\S[^\n]*)*", re.I)
+_MANGLED_LETTER = re.compile(r"\n[^\S\n]*(?:¶[^\S\n]*)?(1)[A-Z][.)][^\S\n]")
 _HEADER_KEYWORD = re.compile(
     r"(?<=\S)([^\S\n]+)(?=(?:E\.O\.[^\S\n]*\d|TAGS:|SUBJECT:|REF:|Classified By:))"
     r"|(?<=SIPDIS)()(?=E\.O\.)"
@@ -121,22 +123,23 @@ class Normalised:
 def normalise(original: str) -> Normalised:
     """Take the release artifacts out of ``original``; see the module docstring."""
     edits: list[Artifact] = []
+    lined = "\n" + original  # offsets in ``lined`` are one more than in ``original``
     if "\r" in original:
         edits += [Artifact(CARRIAGE_RETURN, m.start(), m.end(), "\r") for m in _CR.finditer(original)]
     if "\\" in original:
-        edits += [Artifact(LINE_END_BACKSLASH, m.start(), m.end(), m.group(0))
-                  for m in _BACKSLASH_END.finditer(original)]
-    for m in _FURNITURE.finditer(original):
-        kind = TRAILER_LINE if m.group("trailer") else PAGE_LINE
-        edits.append(Artifact(kind, m.start(), m.end(), m.group(0)))
+        edits += _line_end_backslashes(original)
+    for m in _FURNITURE.finditer(lined):
+        end = min(m.end() + 1, len(lined))  # the line and its newline
+        edits.append(Artifact(TRAILER_LINE if m.group("trailer") else PAGE_LINE, m.start(),
+                              end - 1, lined[m.start() + 1:end]))
     if "¶" in original:
-        edits += [Artifact(PARAGRAPH_MARK, m.start(1), m.end(1), m.group(1))
-                  for m in _PARA_MARK.finditer(original)]
-    numbered = list(_PARA_NUMBER.finditer(original))
+        edits += [Artifact(PARAGRAPH_MARK, m.start(1) - 1, m.end(1) - 1, m.group(1))
+                  for m in _PARA_MARK.finditer(lined)]
+    numbered = list(_PARA_NUMBER.finditer(lined))
     edits += _mangled_numbers(numbered)
-    for block in _REF_BLOCK.finditer(original):
-        edits += [Artifact(MANGLED_LETTER, m.start(1), m.end(1), "1")
-                  for m in _MANGLED_LETTER.finditer(original, block.start(), block.end())]
+    for block in _REF_BLOCK.finditer(lined):
+        edits += [Artifact(MANGLED_LETTER, m.start(1) - 1, m.end(1) - 1, "1")
+                  for m in _MANGLED_LETTER.finditer(lined, block.start(), block.end())]
     edits += _flattened_header(original, numbered[0].start() if numbered else len(original))
     if not original.endswith("\n"):
         edits.append(Artifact(FINAL_NEWLINE, len(original), len(original), "", "\n"))
@@ -156,6 +159,17 @@ def normalise(original: str) -> Normalised:
     plain = [(e.start, e.end, e.replacement) for e in applied]
     artifacts = tuple(e for e in applied if e.kind not in (CARRIAGE_RETURN, FINAL_NEWLINE))
     return Normalised(original, text, artifacts, OffsetMap(original, plain))
+
+
+def _line_end_backslashes(original: str) -> list[Artifact]:
+    """Backslashes closing a line (and the blanks before them), as in database dumps."""
+    found = []
+    for m in _BACKSLASH_END.finditer(original):
+        start = m.start()
+        while start > 0 and original[start - 1] in " \t":
+            start -= 1
+        found.append(Artifact(LINE_END_BACKSLASH, start, m.end(), original[start:m.end()]))
+    return found
 
 
 def _flattened_header(original: str, header_end: int) -> list[Artifact]:
@@ -186,4 +200,4 @@ def _mangled_numbers(numbered: list[re.Match]) -> list[Artifact]:
         if len(digits) < 2 or digits[0] != "1" or int(digits[1:]) <= previous:
             return []
         previous = int(digits[1:])
-    return [Artifact(MANGLED_NUMBER, m.start(1), m.start(1) + 1, "1") for m in numbered]
+    return [Artifact(MANGLED_NUMBER, m.start(1) - 1, m.start(1), "1") for m in numbered]
