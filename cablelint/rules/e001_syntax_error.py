@@ -11,8 +11,9 @@ Why:
     its later checks would silently not run.
 
 Example:
-    ``O 2011 MAR 08`` (no zone letter) gives ``expected a date-time group such as
-    201106Z MAR 08, found '2011'``.
+    ``O 201106Z 08`` (no month) gives ``expected the month of the date-time group, such as
+    MAR, found '08'``. Forms the grammar reads but the format does not allow (``O 2011Z MAR
+    08``, a banner serial of four digits) are left to the rules of their element.
 
 Fix:
     No fix: the drafter must write the element in its form.
