@@ -55,10 +55,11 @@ class Builder:
         return m.Text(str(token)[start:end], self.span(base + start, base + end))
 
     def tree_span(self, tree: Tree) -> Span:
-        meta = tree.meta
-        if getattr(meta, "empty", True):
+        """From the element's first token to its last (the line's newline is not part of it)."""
+        first = _edge_token(tree, 0)
+        if first is None:
             return self.span(0, 0)
-        return self.span(meta.start_pos, meta.end_pos)
+        return self.span(first.start_pos, _edge_token(tree, -1).end_pos)
 
     # -- the cable ------------------------------------------------------------------------
     def build(self, tree: Tree, path: str, problems: tuple[m.SyntaxProblem, ...]) -> m.Cable:
@@ -252,6 +253,16 @@ class Builder:
                 yield m.EndOfMessage(span)
             elif child.data == "classified_by":
                 yield m.ClassifiedBy(self.text(child.children[0]), span)
+
+
+def _edge_token(tree: Tree, side: int) -> Token | None:
+    """The first (side 0) or last (side -1) token under ``tree``."""
+    children = tree.children if side == 0 else reversed(tree.children)
+    for child in children:
+        found = child if isinstance(child, Token) else _edge_token(child, side)
+        if found is not None:
+            return found
+    return None
 
 
 def _split_items(line: str) -> list[tuple[int, tuple[int, int] | None]]:

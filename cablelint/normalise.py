@@ -42,7 +42,7 @@ _REF_BLOCK = re.compile(
     r"\n[^\S\n]*(?:REFS?|REF\(S\)|REFTELS?)[^\S\n]*:[^\n]*(?:\n[^\S\n]*\S[^\n]*)*", re.I)
 _MANGLED_LETTER = re.compile(r"\n[^\S\n]*(?:¶[^\S\n]*)?(1)[A-Z][.)][^\S\n]")
 _HEADER_KEYWORD = re.compile(
-    r"(?<=\S)([^\S\n]+)(?=(?:E\.O\.[^\S\n]*\d|TAGS:|SUBJECT:|REF:|Classified By:))"
+    r"(?<=\S)([^\S\n]+)(?=(?i:E\.O\.[^\S\n]*\d|TAGS:|SUBJECT:|REF:|Classified By:))"
     r"|(?<=SIPDIS)()(?=E\.O\.)"
 )
 _BANNER_SIPDIS = re.compile(r"(?<=\S)([^\S\n]+)(?=SIPDIS\b)")
@@ -51,6 +51,7 @@ _HEADER_START = re.compile(
     re.IGNORECASE,
 )
 _HEADER_LINES = 80
+_PORTION_MARK_ONLY = re.compile(r"[^\S\n]*(?:\d{1,3}\.[^\S\n]*)?\([A-Z/]{1,8}\)[^\S\n]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +185,8 @@ def _flattened_header(original: str, header_end: int) -> list[Artifact]:
             splits += _BANNER_SIPDIS.finditer(line)
         for split in splits:
             group = 1 if split.group(1) is not None else 2
+            if _PORTION_MARK_ONLY.match(line[:split.start(group)]):
+                continue  # "(U) Classified By: ..." is one element
             found.append(Artifact(FLATTENED_HEADER, offset + split.start(group),
                                   offset + split.end(group), split.group(group), "\n"))
         offset += len(line) + 1
