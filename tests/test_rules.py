@@ -29,6 +29,8 @@ from pathlib import Path
 
 import pytest
 
+from cablelint.rules.base import DOC_SECTIONS
+
 from cablelint.build import build_cable
 from cablelint.config import Settings
 from cablelint.engine import lint_path, lint_text
@@ -45,7 +47,7 @@ RULES_SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec" / "rules.md
 CASE_KEYS = {"name", "kind", "text", "profile", "expected", "xfail", "encoding", "bom", "crlf",
              "append_hex", "path_kind"}
 EXPECTED_KEYS = {"code", "line", "column", "severity", "message_contains"}
-DOC_HEADINGS = ("What it checks:", "Why:", "Example:", "Fix:", "Options:", "Source:")
+DOC_HEADINGS = tuple(f"{section}:" for section in DOC_SECTIONS)
 
 
 def load_fixtures() -> dict[str, list[dict]]:
