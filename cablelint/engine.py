@@ -49,6 +49,8 @@ def lint_text(text: str, *, path: str = "<text>", config: Settings | None = None
     diagnostics = []
     for code in sorted(enabled):
         rule = rules.by_code[code]
+        if settings.profile not in rule.profiles:
+            continue
         severity = settings.severity.get(code, rule.severity)
         for finding in rule().check(cable, settings):
             diagnostics.append(_stamp(path, rule, finding, severity))

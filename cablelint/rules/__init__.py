@@ -1,29 +1,24 @@
-"""The rule registry: every rule module, loaded on first use, looked up by code or slug."""
+"""The rule registry: every rule module (found by name), loaded on first use, looked up by code or slug."""
 
 from __future__ import annotations
 
 import importlib
 import inspect
+import pkgutil
+import re
 from functools import cache
 
 from ..config import UsageError
 from .base import Rule
 
-RULE_MODULES = (
-    "e001_syntax_error",
-    "e002_unreadable_input",
-    "d001_eo_line_malformed",
-    "d004_classified_without_decl",
-    "d005_decl_date_invalid",
-    "d006_decl_not_after_cable",
-    "d007_decl_exceeds_maximum",
-    "p001_para_start",
-    "p002_para_sequence",
-    "p004_para_missing_portion_mark",
-    "t001_tags_missing",
-    "t002_tag_unknown",
-    "x001_paragraph_mark_artifact",
-)
+
+def _rule_modules() -> tuple[str, ...]:
+    """The rule modules of this package: one per rule, named ``<code>_<slug>``."""
+    names = (info.name for info in pkgutil.iter_modules(__path__))
+    return tuple(sorted(name for name in names if re.fullmatch(r"[a-z]\d{3}_\w+", name)))
+
+
+RULE_MODULES = _rule_modules()
 
 
 class Registry:

@@ -1,7 +1,11 @@
 """The Rule base class: a code, a slug, a severity, and ``check`` yielding findings.
 
 A rule's documentation is its module docstring, written in fixed sections (What it checks,
-Why, Example, Fix, Options, Source); ``cablelint rule CODE`` prints it.
+Why, Example, Fix, Options, Profiles, Source); ``cablelint rule CODE`` prints it.
+
+A rule's options are named in ``options`` with their defaults; a run's settings may override
+them (``Settings.options``), and ``option`` reads the value in force. ``profiles`` names the
+profiles the rule runs in; a rule that differs between profiles reads ``settings.profile``.
 """
 
 from __future__ import annotations
@@ -10,10 +14,11 @@ import sys
 from collections.abc import Iterator
 from typing import ClassVar
 
+from ..config import PROFILES
 from ..diagnostics import Finding, Severity, Span
 from ..model import Cable
 
-DOC_SECTIONS = ("What it checks", "Why", "Example", "Fix", "Options", "Source")
+DOC_SECTIONS = ("What it checks", "Why", "Example", "Fix", "Options", "Profiles", "Source")
 
 
 class Rule:
@@ -24,9 +29,15 @@ class Rule:
     severity: ClassVar[Severity]
     fixable: ClassVar[str] = "no"
     summary: ClassVar[str] = ""
+    options: ClassVar[dict[str, object]] = {}
+    profiles: ClassVar[tuple[str, ...]] = PROFILES
 
     def check(self, cable: Cable, settings) -> Iterator[Finding]:
         raise NotImplementedError
+
+    def option(self, settings, name: str):
+        """The value of one of this rule's options: the run's setting, else the default."""
+        return settings.options.get(self.code, {}).get(name, self.options[name])
 
     @classmethod
     def documentation(cls) -> str:

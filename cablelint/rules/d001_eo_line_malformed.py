@@ -20,6 +20,9 @@ Fix:
 Options:
     None.
 
+Profiles:
+    Both profiles alike.
+
 Source:
     5 FAH-1 H-240 [FAH1-240]; ITA cable form [ITA]; observed variants [CM]; spec/rules.md D001.
 """

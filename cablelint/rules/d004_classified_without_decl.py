@@ -18,6 +18,9 @@ Fix:
 Options:
     None.
 
+Profiles:
+    Both profiles alike.
+
 Source:
     32 CFR 2001.21(a)(4) [CFR2001]; 5 FAH-1 H-131c [FAH1-130]; spec/rules.md D004.
 """

@@ -20,6 +20,9 @@ Fix:
 Options:
     None.
 
+Profiles:
+    Both profiles alike.
+
 Source:
     observed forms [CM]; 32 CFR 2001.21(a)(4) numeric form [CFR2001]; spec/rules.md D005.
 """

@@ -17,6 +17,9 @@ Fix:
 Options:
     None.
 
+Profiles:
+    Both profiles alike.
+
 Source:
     32 CFR 2001.12(a)(1) [CFR2001; CFR2001-2004]; spec/rules.md D006.
 """

@@ -21,6 +21,9 @@ Fix:
 Options:
     None.
 
+Profiles:
+    Both profiles alike.
+
 Source:
     32 CFR 2001.12(a)(1)(iii), (a)(2) [CFR2001]; CFR2001-2004 2001.12(a)(1); 5 CFR
     1312.6(a)(1) [CFR1312]; observed 04ROME3708 [CM]; spec/rules.md D007.

@@ -21,6 +21,9 @@ Fix:
 Options:
     None.
 
+Profiles:
+    Both profiles alike.
+
 Source:
     DESIGN.md (syntax errors are diagnostics); spec/cable-format.md section 7.
 """

@@ -17,6 +17,9 @@ Fix:
 Options:
     None.
 
+Profiles:
+    Both profiles alike.
+
 Source:
     DESIGN.md (Files: input is UTF-8).
 """

@@ -19,6 +19,9 @@ Fix:
 Options:
     None.
 
+Profiles:
+    Both profiles alike.
+
 Source:
     5 FAH-1 H-246.2b [FAH1-240]; spec/rules.md P002.
 """

@@ -27,6 +27,10 @@ Fix:
 Options:
     None.
 
+Profiles:
+    draft: a legacy ``CONFIDENTIAL - ENTIRE TEXT`` line does not stand in for portion marks.
+    archive: such a line marks every paragraph of the cable.
+
 Source:
     5 FAH-1 H-246.2c [FAH1-240]; 32 CFR 2001.21(c), 2001.22(g) [CFR2001]; spec/rules.md P004.
 """

@@ -19,6 +19,9 @@ Fix:
 Options:
     None.
 
+Profiles:
+    Both profiles alike.
+
 Source:
     5 FAH-3 H-011 [FAH3]; 5 FAH-2 H-252 [FAH2-250]; 74 STATE 150591; spec/rules.md T001.
 """

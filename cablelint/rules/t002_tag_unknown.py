@@ -20,6 +20,9 @@ Fix:
 Options:
     None.
 
+Profiles:
+    Both profiles alike.
+
 Source:
     5 FAH-3 H-011.1, H-110 [FAH3]; observed prose and SIPDIS tags [CM]; spec/rules.md T002.
 """

@@ -21,6 +21,9 @@ Fix:
 Options:
     None.
 
+Profiles:
+    Both profiles alike.
+
 Source:
     spec/cable-format.md section 9 item 1; spec/rules.md X001.
 """
