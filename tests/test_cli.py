@@ -137,7 +137,9 @@ def test_rule_and_rules_commands():
     assert run("rule", "Z999").returncode == 2
     listing = run("rules")
     assert listing.returncode == 0
-    assert "P001   para-start" in listing.stdout
+    rows = [line.split() for line in listing.stdout.splitlines()]
+    assert rows[0] == ["code", "slug", "severity", "fix", "profiles"]
+    assert ["P001", "para-start", "error", "renumber", "draft,", "archive"] in rows
 
 
 @pytest.mark.skipif(not REFERENCE.is_file(), reason="reference example not available")
