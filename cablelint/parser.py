@@ -56,7 +56,8 @@ def _cache_file(grammar_text: str) -> str | bool:
     """A private, per-user cache file for the compiled tables (False when none can be made)."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     folder = Path(base) / "cablelint"
-    digest = hashlib.sha256((grammar_text + lark.__version__).encode()).hexdigest()[:16]
+    key = grammar_text + lark.__version__ + repr(sorted(_OPTIONS.items()))
+    digest = hashlib.sha256(key.encode()).hexdigest()[:16]
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if folder.stat().st_uid != os.getuid() or folder.stat().st_mode & 0o022:
@@ -66,19 +67,23 @@ def _cache_file(grammar_text: str) -> str | bool:
     return str(folder / f"grammar-{digest}.lark-tables")
 
 
+# LALR with the contextual lexer. Positions come from the tokens (build.py reads a rule's
+# edge tokens), so Lark's propagate_positions, a third of the parse time, is left off.
+_OPTIONS = dict(parser="lalr", lexer="contextual", propagate_positions=False,
+                maybe_placeholders=False)
+
+
 @cache
 def get_parser() -> lark.Lark:
     """The one Lark instance of this process."""
     text = grammar_path().read_text(encoding="utf-8")
-    options = dict(parser="lalr", lexer="contextual", propagate_positions=True,
-                   maybe_placeholders=False)
     cache_file = _cache_file(text)
     if cache_file:
         try:
-            return lark.Lark(text, cache=cache_file, **options)
+            return lark.Lark(text, cache=cache_file, **_OPTIONS)
         except (OSError, EOFError, ValueError):
             pass
-    return lark.Lark(text, **options)
+    return lark.Lark(text, **_OPTIONS)
 
 
 def parse(text: str) -> tuple[lark.Tree, list[SyntaxError_]]:
