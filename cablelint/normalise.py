@@ -2,67 +2,173 @@
 
 Real cables come through a release pipeline that adds things the drafter never wrote:
 ``¶`` anchors before paragraph numbers and REF letters, a ``¶`` turned into the digit ``1``
-(``11.`` for paragraph 1, ``1B.`` for REF B), page and continuation lines, ``End Cable Text``,
-review stamps, lost newlines in the header. This module takes them out before the parse and
-records each as an :class:`Artifact`, so the X rules can report them and every other finding
-can still point at the original line and column through the :class:`OffsetMap`.
+(``11.`` for paragraph 1, ``1B.`` for REF B), page and continuation marks (whole lines, or
+inside a re-flowed paragraph), per-page classification lines, ``End Cable Text``, review
+stamps, the release database's record fields, the viewer's date line, lost newlines in the
+header, words split by a hard wrap in the "Classified By" block, HTML entities, backslashes at
+line ends. This module takes them out (or puts them right) before the parse and records each
+as an :class:`Artifact`, so the X rules can report them and every other finding can still
+point at the original line and column through the :class:`OffsetMap`.
+
+CRLF line ends become LF for the parser; a position at the end of a line maps back to the CR,
+so a finding there has the column it has in the LF text. Everything is read from the original
+text in one pass per kind, most of them behind a cheap substring test.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
 
+from . import codes
 from .diagnostics import Span
 
 # Artifact kinds, grouped by the rule that reports them.
 PARAGRAPH_MARK = "paragraph-mark"            # X001: "¶1.", "¶ 14.", "¶B."
 MANGLED_NUMBER = "mangled-paragraph-number"  # X001: "11." for 1., "110." for 10.
 MANGLED_LETTER = "mangled-ref-letter"        # X001: "1B." for B.
-PAGE_LINE = "page-line"                      # X002: page and continuation lines
-TRAILER_LINE = "trailer-line"                # X002: "End Cable Text", review stamps
+PAGE_LINE = "page-line"                      # X002: page and continuation lines and marks
+PAGE_CLASSIFICATION = "page-classification"  # X002: "CONFIDENTIAL" heading a printed page
+TRAILER_LINE = "trailer-line"                # X002: "End Cable Text"
+REVIEW_STAMP = "review-stamp"                # X002: review stamp, archive footer line
+DATABASE_RECORD = "database-record"          # X002: id/date/refid/origin ... of the release
+RELEASE_DATE = "release-date"                # X002: "Friday, 23 February 2001, 15:53"
+SPLIT_TOKEN = "split-token"                  # X004: "REA" / "SONS" in the Classified By block
+HTML_ENTITY = "html-entity"                  # X004: "&#8217;", "&amp;"
+LINE_END_BACKSLASH = "line-end-backslash"    # X004: a "\\" closing a line (database dumps)
 FLATTENED_HEADER = "flattened-header"        # header keywords sharing one line
 CARRIAGE_RETURN = "carriage-return"          # CRLF line ends (kept by fixes)
-LINE_END_BACKSLASH = "line-end-backslash"    # X004: a "\\" closing a line (database dumps)
 FINAL_NEWLINE = "final-newline"              # a missing newline at the end of the file
 
-_CR = re.compile(r"\r(?=\n|$)")
+FURNITURE = (PAGE_LINE, PAGE_CLASSIFICATION, TRAILER_LINE, REVIEW_STAMP, DATABASE_RECORD,
+             RELEASE_DATE)
+
+_CRLF = re.compile(r"\r\n|\r\Z")
 # Line-start patterns begin with a literal "\n" and run over "\n" + text, so the regex engine
-# jumps from newline to newline instead of trying every position (see _at_line_starts).
-_BACKSLASH_END = re.compile(r"\\[\\ \t]*(?=\n|\Z)")
-_FURNITURE = re.compile(
-    r"\n[^\S\n]*(?:PAGE[^\S\n]+\d{1,3}[^\S\n]+[A-Z][A-Z .]*\d"
-    r"|[A-Z][A-Z .]*?[^\S\n]+\d{8}[^\S\n]+\d{3}(?:\.\d+)?[^\S\n]+OF[^\S\n]+\d{3}"
-    r"|(?P<trailer>(?i:End Cable Text|Declassified/Released US Department of State)))"
-    r"[^\n]*")
+# jumps from newline to newline instead of trying every position (see normalise()).
+_BACKSLASH_END = re.compile(r"\\[\\ \t]*(?=\r?\n|\r?\Z)")
 _PARA_MARK = re.compile(r"\n[^\S\n]*(¶[^\S\n]*)(?=[0-9A-Za-z(])")
 _PARA_NUMBER = re.compile(r"\n[^\S\n]*(?:¶[^\S\n]*)?(\d{1,3})\.(?=[^\S\n]|\()")
 _REF_BLOCK = re.compile(
     r"\n[^\S\n]*(?:REFS?|REF\(S\)|REFTELS?)[^\S\n]*:[^\n]*(?:\n[^\S\n]*\S[^\n]*)*", re.I)
 _MANGLED_LETTER = re.compile(r"\n[^\S\n]*(?:¶[^\S\n]*)?(1)[A-Z][.)][^\S\n]")
-_HEADER_KEYWORD = re.compile(
-    r"(?<=\S)([^\S\n]+)(?=(?i:E\.O\.[^\S\n]*\d|TAGS:|SUBJECT:|REF:|Classified By:))"
-    r"|(?<=SIPDIS)()(?=E\.O\.)"
-)
-_BANNER_SIPDIS = re.compile(r"(?<=\S)([^\S\n]+)(?=SIPDIS\b)")
+# keywords that start a header element even in mid-line (found lower-cased, see
+# _flattened_header); "SIPDIS" only on a line that opens the header (banner, captions ...)
+_FLAT_KEYWORDS = ("e.o.", "tags:", "subject:", "ref:", "classified by:")
+_DIGIT_AFTER = re.compile(r"[^\S\n]*\d")
 _HEADER_START = re.compile(
     r"[^\S\n]*(?:S ?E ?C ?R ?E ?T|C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|UNCLAS|SIPDIS|E\.O\.|TAGS:)",
     re.IGNORECASE,
 )
 _HEADER_LINES = 80
 _PORTION_MARK_ONLY = re.compile(r"[^\S\n]*(?:\d{1,3}\.[^\S\n]*)?\([A-Z/]{1,8}\)[^\S\n]*$")
+# a body line opening with a portion mark ends the header zone (but "(U) Classified By" does not)
+_MARKED_LINE = re.compile(r"\n[ \t]*\((?:U|C|S|TS|SBU)(?:/[^)\n]{0,30})?\)(?![ \t]*(?i:class))")
+
+# --- release furniture (X002) -------------------------------------------------------------------
+# "BEIJING 00002305 002 OF 003", "STATE 00226504  001.2 OF 002": the eight-digit serial of a
+# continuation mark starts "00"; the post before it is found by _post_start.
+_CONTINUATION = re.compile(
+    r"00\d{6}[ \t]+(?P<section>\d{3})(?:\.(?P<page>\d{1,2}))?[ \t]+OF[ \t]+(?P<total>\d{3})"
+    r"(?![0-9])")
+_POST = re.compile(r"[A-Z][A-Z.'&/-]*(?: [A-Z][A-Z.'&/-]*)*")
+_POST_WIDTH = 10  # continuation marks cut the post at ten characters ("BUENOS AIR")
+# "PAGE 02 ROME 01196 01 OF 02 082030Z", "PAGE 02  VATICA 05960 191507Z", also after "TO ";
+# "PAGE 02 RUEHFRA0170 S E C R E T": routing indicator and serial, the rest is furniture too
+_PAGE = re.compile(
+    r"^[ \t]*(?:(?:TO|INFO)[ \t]+)?(?P<mark>PAGE[ \t]+(?P<page>\d{1,3})[ \t]+"
+    r"(?:R[A-Z]{3,7}\d{4}(?:[ \t][^\r\n]*)?"
+    r"|(?P<post>[A-Z][A-Z .]{0,9}?)[ \t]+(?P<serial>\d{4,6})[ \t]+"
+    r"(?:(?P<section>\d\d)[ \t]+OF[ \t]+(?P<total>\d\d)[ \t]+)?(?P<dtg>\d{6}Z)))", re.M)
+_PAGE_CLASSIFICATION = re.compile(
+    r"^[ \t]*(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|TOP SECRET|LIMITED OFFICIAL USE)"
+    r"(?:[ \t]+[A-Z]{3}\d{4})?[ \t]*\r?$", re.M)
+_END_CABLE_TEXT = re.compile(r"(?:End Cable Text|END CABLE TEXT)[ \t]*(?=\r?\n|\Z)")
+_REVIEW_STAMP = re.compile(
+    r"Declassified/Released US Department of State EO[ \t]*(?:\r?\n[ \t]*)?"
+    r"Systematic Review[ \t]+\d{1,2}[ \t]+[A-Z]{3}[ \t]+\d{4}")
+# found from "day, " on (a literal start is fast); _furniture checks the weekday before it
+_RELEASE_DATE = re.compile(
+    r"day, \d{1,2} (?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December) \d{4}, \d{1,2}:\d\d[ \t]*\r?$", re.M)
+# an archive's footer line: "2003ROME05149 - Classification: CONFIDENTIAL"
+_FOOTER_DASH = re.compile(r" - (?=Clas|CONFIDENTIAL|SECRET|UNCLASSIFIED|LIMITED)")
+_FOOTER_ID = re.compile(r"[ \t]*(?:19|20)\d\d[A-Z ]{2,12}\d{5}")
+_WEEKDAYS = frozenset({"Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun"})
+_CLASSIFICATION_WORD = r"(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|TOP SECRET|LIMITED OFFICIAL USE)"
+_ID = r"\d\d[A-Z]+\d+"
+# "id: 237491" / "date: ..." / "refid: ..." / ... / "header:" (then a copy of the address block
+# up to "----- header ends -----")
+_RECORD_FIELDS = re.compile(r"^id:[ \t]*\d+[ \t]*\r?\n(?:[a-z]+:[^\r\n]*(?:\r?\n|\Z))+", re.M)
+_HEADER_ENDS = re.compile(r"^-+ header ends -+[ \t]*(?:\r?\n|\Z)", re.M)
+# "10222" / "2003-08-21" / "03THEHAGUE2113" / "Embassy The Hague" / "SECRET" [/ "03STATE242722|..."]
+_RECORD_LINES = re.compile(
+    r"^[ \t]*\d{1,7}[ \t]*\r?\n(?:[ \t]*\r?\n)*"
+    r"[ \t]*\d{4}-\d\d-\d\d(?:[ \t]+\d\d:\d\d(?::\d\d)?)?[ \t]*\r?\n(?:[ \t]*\r?\n)*"
+    rf"[ \t]*{_ID}[ \t]*\r?\n(?:[ \t]*\r?\n)*"
+    r"[ \t]*[A-Z][A-Za-z .,'()/-]*\r?\n(?:[ \t]*\r?\n)*"
+    rf"[ \t]*{_CLASSIFICATION_WORD}[A-Z/ ]*[ \t]*(?:\r?\n|\Z)"
+    rf"(?:(?:[ \t]*\r?\n)*[ \t]*{_ID}(?:\|{_ID})*[ \t]*(?:\r?\n|\Z))?", re.M)
+_RECORD_DATE = re.compile(r"\n[ \t]*\d{4}-\d\d-\d\d")  # a cheap test before _RECORD_LINES
+# "[57344<TAB>]2006-07-10 14:51:00<TAB>06BERN1280<TAB>Embassy Bern<TAB>CONFIDENTIAL<TAB>refs<TAB>"
+_RECORD_TABS = re.compile(
+    r"^(?:\d+\t)?(?:\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{4})[ \t]+\d{1,2}:\d\d(?::\d\d)?"
+    rf"\t{_ID}\t[^\t\r\n]*\t[^\t\r\n]*\t[^\t\r\n]*\t", re.M)
+
+# --- wrapped and encoded tokens (X004) ----------------------------------------------------------
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_CLASSIFIED_BY = re.compile(r"CLASS?IFIED[ \t]+BY\b", re.I)
+_BLOCK_END = re.compile(r"\n[ \t]*\r?\n")
+_SPLIT_WORDS = frozenset({"REASON", "REASONS", "AND", "FOR", "CLASSIFIED", "BY"})
+_WHOLE_WORDS = _SPLIT_WORDS | {"A", "AN"}
+_LETTERS = re.compile(r"\([a-hA-H](?:/[a-hA-H])*\)")
+
+
+@dataclass(frozen=True, slots=True)
+class PageMark:
+    """What a page or continuation mark says, as written.
+
+    ``BEIJING 00002305 001.2 OF 003``: post ``BEIJING``, serial ``00002305``, section ``001``,
+    page ``2``, total ``003``. ``PAGE 02 ROME 01196 01 OF 02 082030Z``: page ``02``, post
+    ``ROME``, serial ``01196``, section ``01``, total ``02``, dtg ``082030Z``. Parts a mark
+    does not carry are None.
+    """
+
+    post: str | None
+    serial: str | None
+    section: str | None
+    page: str | None
+    total: str | None
+    dtg: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Artifact:
-    """One release artifact: original ``[start, end)`` and what the normaliser put there."""
+    """One release artifact: original ``[start, end)`` and what the normaliser put there.
+
+    ``text`` is the original text of the stretch; furniture that fills its line takes the
+    line end with it. ``page_mark`` holds the parsed parts of a page or continuation mark.
+    """
 
     kind: str
     start: int
     end: int
     text: str
     replacement: str = ""
+    page_mark: PageMark | None = None
+
+    @property
+    def token(self) -> tuple[int, int]:
+        """Original ``[start, end)`` of the artifact without surrounding blanks and line ends
+        (the place a finding points at); a blank-only artifact is returned whole."""
+        lead = len(self.text) - len(self.text.lstrip())
+        trail = len(self.text.rstrip())
+        if trail <= lead:
+            return self.start, self.end
+        return self.start + lead, self.start + trail
 
 
 class OffsetMap:
@@ -99,9 +205,13 @@ class OffsetMap:
 
     def original_span(self, start: int, end: int) -> Span:
         """The Span of original offsets ``[start, end)``."""
-        line, column = self.line_column(start)
+        starts = self._line_starts
+        i = bisect_right(starts, start)
+        column = start - starts[i - 1] + 1
+        if i == len(starts) or end < starts[i]:  # one line: no second search
+            return Span(i, column, i, column + end - start, start, end)
         end_line, end_column = self.line_column(end)
-        return Span(line, column, end_line, end_column, start, end)
+        return Span(i, column, end_line, end_column, start, end)
 
     def line_start(self, line: int) -> int:
         return self._line_starts[line - 1]
@@ -126,13 +236,13 @@ def normalise(original: str) -> Normalised:
     edits: list[Artifact] = []
     lined = "\n" + original  # offsets in ``lined`` are one more than in ``original``
     if "\r" in original:
-        edits += [Artifact(CARRIAGE_RETURN, m.start(), m.end(), "\r") for m in _CR.finditer(original)]
+        edits += [Artifact(CARRIAGE_RETURN, m.start(), m.end(), m.group(), m.group()[1:])
+                  for m in _CRLF.finditer(original)]
     if "\\" in original:
         edits += _line_end_backslashes(original)
-    for m in _FURNITURE.finditer(lined):
-        end = min(m.end() + 1, len(lined))  # the line and its newline
-        edits.append(Artifact(TRAILER_LINE if m.group("trailer") else PAGE_LINE, m.start(),
-                              end - 1, lined[m.start() + 1:end]))
+    if "&" in original:
+        edits += _html_entities(original)
+    edits += _furniture(original)
     if "¶" in original:
         edits += [Artifact(PARAGRAPH_MARK, m.start(1) - 1, m.end(1) - 1, m.group(1))
                   for m in _PARA_MARK.finditer(lined)]
@@ -141,10 +251,13 @@ def normalise(original: str) -> Normalised:
     for block in _REF_BLOCK.finditer(lined):
         edits += [Artifact(MANGLED_LETTER, m.start(1) - 1, m.end(1) - 1, "1")
                   for m in _MANGLED_LETTER.finditer(lined, block.start(), block.end())]
-    edits += _flattened_header(original, numbered[0].start() if numbered else len(original))
+    header_end = _header_end(lined, numbered)
+    edits += _flattened_header(original, header_end)
+    edits += _split_tokens(original, header_end)
     if not original.endswith("\n"):
         edits.append(Artifact(FINAL_NEWLINE, len(original), len(original), "", "\n"))
-    edits.sort(key=lambda e: (e.start, -e.end))
+    # the longer edit first; on a tie the artifact wins over the CR it swallows
+    edits.sort(key=lambda e: (e.start, -e.end, e.kind == CARRIAGE_RETURN))
     pieces = []
     cursor = 0
     applied = []
@@ -173,24 +286,248 @@ def _line_end_backslashes(original: str) -> list[Artifact]:
     return found
 
 
-def _flattened_header(original: str, header_end: int) -> list[Artifact]:
-    """Newlines put back where header keywords share a line (``... SIPDIS E.O. 12958: ...``)."""
+def _html_entities(original: str) -> list[Artifact]:
+    """HTML character references left by a release (``&#8217;``, ``&amp;``), decoded."""
     found = []
-    offset = 0
-    for index, line in enumerate(original[:header_end].split("\n")):
-        if index >= _HEADER_LINES:
-            break
-        splits = list(_HEADER_KEYWORD.finditer(line))
-        if _HEADER_START.match(line):
-            splits += _BANNER_SIPDIS.finditer(line)
-        for split in splits:
-            group = 1 if split.group(1) is not None else 2
-            if _PORTION_MARK_ONLY.match(line[:split.start(group)]):
-                continue  # "(U) Classified By: ..." is one element
-            found.append(Artifact(FLATTENED_HEADER, offset + split.start(group),
-                                  offset + split.end(group), split.group(group), "\n"))
-        offset += len(line) + 1
+    for m in _ENTITY.finditer(original):
+        decoded = html.unescape(m.group())
+        if decoded != m.group():
+            found.append(Artifact(HTML_ENTITY, m.start(), m.end(), m.group(),
+                                  decoded.replace("\r", "")))
     return found
+
+
+# --- release furniture ---------------------------------------------------------------------------
+
+
+def _furniture(original: str) -> list[Artifact]:
+    """Page and continuation marks, per-page classification lines, trailers, review stamps,
+    database records and the viewer's date line."""
+    found = []
+    if " OF " in original:
+        for m in _CONTINUATION.finditer(original):
+            start = _post_start(original, m.start())
+            post = original[start:m.start()].strip() or None
+            mark = PageMark(post, original[m.start():m.start() + 8], m.group("section"),
+                            m.group("page"), m.group("total"))
+            found.append(_place(original, PAGE_LINE, start, m.end(), mark))
+    if "PAGE" in original:
+        pages = list(_PAGE.finditer(original))
+        for m in pages:
+            mark = PageMark(m.group("post"), m.group("serial"), m.group("section"),
+                            m.group("page"), m.group("total"), m.group("dtg"))
+            found.append(_place(original, PAGE_LINE, m.start("mark"), m.end("mark"), mark))
+        if pages:
+            found += [_place(original, PAGE_CLASSIFICATION, m.start(), m.end())
+                      for m in _PAGE_CLASSIFICATION.finditer(original)]
+    found += [_place(original, TRAILER_LINE, m.start(), m.end())
+              for m in _END_CABLE_TEXT.finditer(original)]
+    if "Declassified/Released" in original:
+        found += [_place(original, REVIEW_STAMP, m.start(), m.end())
+                  for m in _REVIEW_STAMP.finditer(original)]
+    for m in _FOOTER_DASH.finditer(original):
+        line_start = original.rfind("\n", 0, m.start()) + 1
+        if _FOOTER_ID.fullmatch(original, line_start, m.start()):
+            line_end = original.find("\n", m.end())
+            found.append(_place(original, REVIEW_STAMP, line_start,
+                                len(original) if line_end < 0 else line_end))
+    for m in _RELEASE_DATE.finditer(original):
+        line_start = original.rfind("\n", 0, m.start()) + 1
+        if original[line_start:m.start()].strip() in _WEEKDAYS:
+            found.append(_place(original, RELEASE_DATE, line_start, m.end()))
+    found += _database_records(original)
+    return found
+
+
+def _database_records(original: str) -> list[Artifact]:
+    """The release database's record fields inside the text (three layouts)."""
+    found = []
+    if "\nid:" in original or original.startswith("id:"):
+        for m in _RECORD_FIELDS.finditer(original):
+            end = m.end()
+            if m.group().rstrip().endswith("header:"):  # a copy of the address block follows
+                ends = _HEADER_ENDS.search(original, end)
+                if ends is not None:
+                    end = ends.end()
+            found.append(Artifact(DATABASE_RECORD, m.start(), end, original[m.start():end]))
+    if _RECORD_DATE.search(original):
+        found += [Artifact(DATABASE_RECORD, m.start(), m.end(), m.group())
+                  for m in _RECORD_LINES.finditer(original)]
+    if "\t" in original:
+        found += [Artifact(DATABASE_RECORD, m.start(), m.end(), m.group())
+                  for m in _RECORD_TABS.finditer(original)]
+    return found
+
+
+def _place(original: str, kind: str, start: int, end: int,
+           page_mark: PageMark | None = None) -> Artifact:
+    """Furniture at original ``[start, end)``: its whole line (with the line end) when nothing
+    else stands on the line, else the furniture alone (the blanks around it stay, a flattened
+    header may need them)."""
+    line_start = original.rfind("\n", 0, start) + 1
+    line_end = original.find("\n", end)
+    if line_end < 0:
+        line_end = len(original)
+    rest = original[end:line_end].replace("\\", "")  # a dump's line-end backslash goes too
+    if not original[line_start:start].strip() and not rest.strip():
+        stop = min(line_end + 1, len(original))
+        return Artifact(kind, line_start, stop, original[line_start:stop], page_mark=page_mark)
+    return Artifact(kind, start, end, original[start:end], page_mark=page_mark)
+
+
+def _post_start(original: str, serial_start: int) -> int:
+    """Where the post before a continuation mark's serial starts (the serial itself when there
+    is none). The post is a run of capital words of at most ten characters after a non-letter
+    (``CAIRO 507CAIRO 00000524``): the longest such run that a station name starts with; else
+    the run that fills the line up to the serial; else the last word; else a station name
+    glued to the end of a word (``XXXXXXXXXXXXLONDON``)."""
+    line_start = original.rfind("\n", 0, serial_start) + 1
+    head = original[max(line_start, serial_start - _POST_WIDTH - 3):serial_start]
+    stripped = head.rstrip(" \t")
+    if len(stripped) == len(head):
+        return serial_start
+    offset = serial_start - len(head)
+    end = len(stripped)
+    window = range(max(0, end - _POST_WIDTH), end)
+    candidates = [i for i in window
+                  if (not stripped[i - 1].isalpha() if i else offset == line_start)
+                  and _POST.fullmatch(stripped, i)]
+    for i in candidates:
+        if stripped[i:].replace(" ", "") in _station_prefixes():
+            return offset + i
+    if candidates:
+        first = offset + candidates[0]
+        return first if not original[line_start:first].strip() else offset + candidates[-1]
+    for i in window:
+        if stripped[i:] in codes.stations():
+            return offset + i
+    return serial_start
+
+
+@cache
+def _station_prefixes() -> frozenset[str]:
+    """Every beginning (two letters or more) of a station name: posts in marks are cut."""
+    return frozenset(name[:i] for name in codes.stations() for i in range(2, len(name) + 1))
+
+
+# --- the header ----------------------------------------------------------------------------------
+
+
+def _header_end(lined: str, numbered: list[re.Match]) -> int:
+    """Original offset where the header zone ends: the first numbered paragraph; in a cable
+    without one, the first line that opens with a portion mark (other than ``(U) Classified
+    By``); else the end of the text."""
+    if numbered:
+        return numbered[0].start()
+    marked = _MARKED_LINE.search(lined)
+    return marked.start() if marked else len(lined) - 1
+
+
+def _flattened_header(original: str, header_end: int) -> list[Artifact]:
+    """Newlines put back where header keywords share a line (``... SIPDIS E.O. 12958: ...``).
+
+    The keywords are found with ``str.find`` on the lower-cased header (the first 80 lines of
+    the header zone): far cheaper than a regex tried at every position.
+    """
+    lines = original[:header_end].split("\n", _HEADER_LINES)
+    cut = header_end - len(lines[-1]) - 1 if len(lines) > _HEADER_LINES else header_end
+    header = original[:cut]
+    lower = header.lower()
+    found: list[Artifact] = []
+    for keyword in _FLAT_KEYWORDS:
+        at = lower.find(keyword)
+        while at >= 0:
+            if keyword != "e.o." or _DIGIT_AFTER.match(header, at + 4):
+                _split_before(header, at, found)
+            at = lower.find(keyword, at + 1)
+    at = header.find("SIPDIS")
+    while at >= 0:
+        after = at + 6
+        if header.startswith("E.O.", after):
+            found.append(Artifact(FLATTENED_HEADER, after, after, "", "\n"))
+        elif not header[after:after + 1].isalnum() and header[after:after + 1] != "_" \
+                and _HEADER_START.match(header, header.rfind("\n", 0, at) + 1):
+            _split_before(header, at, found)
+        at = header.find("SIPDIS", after)
+    return found
+
+
+def _split_before(header: str, at: int, found: list[Artifact]) -> None:
+    """A newline for the blanks before the keyword at ``at``, when text precedes them on the
+    line (``(U) Classified By: ...`` stays one element)."""
+    start = at
+    while start > 0 and header[start - 1] != "\n" and header[start - 1].isspace():
+        start -= 1
+    if start == at or start == 0 or header[start - 1].isspace():
+        return
+    line_start = header.rfind("\n", 0, start) + 1
+    if _PORTION_MARK_ONLY.match(header[line_start:start]):
+        return
+    found.append(Artifact(FLATTENED_HEADER, start, at, header[start:at], "\n"))
+
+
+def _split_tokens(original: str, header_end: int) -> list[Artifact]:
+    """Words of the Classified By block that a hard wrap cut in two (``REA`` / ``SONS``,
+    ``1.`` / ``4``, ``(d`` / ``)``): the line break between the halves goes. The block is
+    looked for in the header zone and just after it (``1. (U) CLASSIFIED BY ...``)."""
+    found = []
+    zone_end = min(len(original), header_end + 200)
+    lower = original[:zone_end].lower()
+    at = lower.find("ified")
+    while at >= 0:
+        label = (_CLASSIFIED_BY.match(original, max(at - 5, 0))
+                 or _CLASSIFIED_BY.match(original, max(at - 4, 0)))
+        if label is None:
+            at = lower.find("ified", at + 5)
+            continue
+        ends = _BLOCK_END.search(original, label.end())
+        block_end = ends.start() if ends else len(original)
+        found += _block_splits(original, label.end(), block_end)
+        at = lower.find("ified", block_end)
+    return found
+
+
+def _block_splits(original: str, start: int, block_end: int) -> list[Artifact]:
+    """The split words at the line breaks of one Classified By block."""
+    found = []
+    position = original.find("\n", start, block_end)
+    while position >= 0:
+        left_end = position
+        while left_end > 0 and original[left_end - 1] in " \t\r":
+            left_end -= 1
+        right_start = position + 1
+        while right_start < block_end and original[right_start] in " \t":
+            right_start += 1
+        line_start = original.rfind("\n", 0, left_end) + 1
+        cut = max(original.rfind(" ", line_start, left_end),
+                  original.rfind("\t", line_start, left_end))
+        left = original[cut + 1 if cut >= 0 else line_start:left_end]
+        right_stop = right_start
+        while right_stop < block_end and not original[right_stop].isspace():
+            right_stop += 1
+        right = original[right_start:right_stop]
+        if left and right and _joins(left, right):
+            found.append(Artifact(SPLIT_TOKEN, left_end, right_start,
+                                  original[left_end:right_start]))
+        position = original.find("\n", position + 1, block_end)
+    return found
+
+
+def _joins(left: str, right: str) -> bool:
+    """Whether ``left`` (the end of one line) and ``right`` (the start of the next) are the
+    halves of one word of a Classified By block: a reason keyword, ``1.4``, ``(d)``."""
+    word = right.rstrip(".,;:")
+    if left.isalpha() and word.isalpha():
+        joined = (left + word).upper()
+        return joined in _SPLIT_WORDS and not (left.upper() in _WHOLE_WORDS
+                                               and word.upper() in _WHOLE_WORDS)
+    if left in ("1.", "1"):
+        return re.match(r"\.[4-6]" if left == "1" else r"[4-6]", right) is not None
+    opening = left.rfind("(")
+    closing = right.find(")")
+    if opening < 0 or closing < 0 or ")" in left[opening:]:
+        return False
+    return _LETTERS.fullmatch(left[opening:] + right[:closing + 1]) is not None
 
 
 def _mangled_numbers(numbered: list[re.Match]) -> list[Artifact]:
