@@ -18,6 +18,20 @@ _DECL_DATE = re.compile(
 )
 
 
+# something written as a date but not in an accepted form: "2034-03-14", "14.03.2034",
+# "12-29-13", "08 OCTOBER 2019", "MARCH 14, 2034", "3/14/034", "2034031"
+_MONTH_NAME = (r"(?:JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?"
+               r"|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)\.?")
+_DATE_LIKE = re.compile(
+    r"(?<![\d/.-])\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?![\d/])"
+    r"|(?<!\d)\d{1,2}[^\S\n]*-?[^\S\n]*" + _MONTH_NAME
+    + r"[^\S\n]*-?[^\S\n]*,?[^\S\n]*\d{2,4}(?!\d)"
+    r"|\b" + _MONTH_NAME + r"[^\S\n]+\d{1,2}(?:ST|ND|RD|TH)?,?[^\S\n]+\d{2,4}(?!\d)"
+    r"|\b" + _MONTH_NAME + r"[^\S\n]+\d{4}(?!\d)"
+    r"|(?<![\d.])(?:19|20)\d{5,6}(?!\d)",
+    re.IGNORECASE)
+
+
 def full_year(two_digits: int) -> int:
     """Cable years are two digits: 66-99 are 1966-1999, 00-65 are 2000-2065."""
     return 1900 + two_digits if two_digits >= 66 else 2000 + two_digits
@@ -90,6 +104,15 @@ def find_date(text: str) -> WrittenDate | None:
                            int(match.group("m2")), int(match.group("d2")), False)
     return WrittenDate(match.start(), match.end(), match.group(0), int(match.group("y3")),
                        int(match.group("m3")), int(match.group("d3")), False)
+
+
+def find_date_like(text: str) -> tuple[int, int] | None:
+    """Where ``text`` writes a date in a form that is not accepted (``2034-03-14``), if it does.
+
+    Only meaningful where :func:`find_date` found no accepted date. Returns ``(start, end)``.
+    """
+    match = _DATE_LIKE.search(text)
+    return (match.start(), match.end()) if match else None
 
 
 def add_years(day: datetime.date, years: int) -> datetime.date:

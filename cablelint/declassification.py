@@ -1,6 +1,9 @@
 """The E.O. line read the tolerant way: which order, which instruction, and the value.
 
-Rules D001 and D004 to D009 share this reading, so the line is interpreted in one place.
+Rules D001 to D009 share this reading, so the line is interpreted in one place: the order
+cited, the instruction (DECL, DNG or N/A), the date or event (and a date written in a form
+that is not accepted), the exemption markings and which orders allow them, and the order
+in force on the cable's own date.
 """
 
 from __future__ import annotations
@@ -8,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dates import WrittenDate, find_date
+from . import codes
+from .dates import WrittenDate, cable_date, find_date, find_date_like
 from .diagnostics import Span
 from .model import Cable, EoLine
 
@@ -19,8 +23,10 @@ _INSTRUCTION = re.compile(
     r"|(?P<na>N/?A)\b[^\S\n]*(?P<after>.*?))[^\S\n]*$",
     re.IGNORECASE | re.DOTALL,
 )
-_EXEMPTION = re.compile(r"\b(?:1\.6)?X[1-8]\b|\b25X\d\b|\b50X1-HUM\b|\b50X2-WMD\b|\bOADR\b|\bMR\b",
-                        re.IGNORECASE)
+_REVIEW_STAMP = re.compile(r"\bDECLASSIFIED\b", re.IGNORECASE)
+_EXEMPTION = re.compile(
+    r"\b(?:1\.6)?X[1-8]\b|\b25X\d\b|\b50X1-HUM\b|\b50X2-WMD\b|\bOADR\b|\bMR\b(?!\.)",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +38,15 @@ class Declassification:
     kind: str | None
     value: str
     value_offset: int  # offset of ``value`` inside line.instruction.text
+    kind_offset: int = 0  # offset of the ``DECL``/``DNG``/``N/A`` keyword in the instruction
+
+    @property
+    def review_stamp(self) -> bool:
+        """An archival declassification stamp in the E.O. line's place (``E.O. 12958: AS
+        AMENDED; DECLASSIFIED JUNE 21, 2006``, ``DECL: DECLASSIFIED BY NARA 09/02/2009``): it
+        cites the order of a later review, not a classification instruction."""
+        return bool(_REVIEW_STAMP.search(self.line.instruction.text)) if self.line.instruction \
+            else False
 
     @property
     def exemptions(self) -> tuple[str, ...]:
@@ -54,9 +69,9 @@ def read(line: EoLine) -> Declassification:
         return Declassification(line, line.order.text, None, instruction.strip(), 0)
     if match.group("na") is not None:
         return Declassification(line, line.order.text, "N/A", match.group("after"),
-                                match.start("after"))
+                                match.start("after"), match.start("na"))
     return Declassification(line, line.order.text, match.group("kind").upper(),
-                            match.group("value"), match.start("value"))
+                            match.group("value"), match.start("value"), match.start("kind"))
 
 
 def declassification(cable: Cable) -> Declassification | None:
@@ -83,3 +98,86 @@ def decl_date(cable: Cable) -> DeclDate | None:
     start = reading.line.instruction.span.start + reading.value_offset + written.start
     span = cable.source.offsets.original_span(start, start + len(written.text))
     return DeclDate(written, span)
+
+
+def instruction_span(cable: Cable, reading: Declassification, start: int, end: int) -> Span:
+    """The Span of ``[start, end)`` counted in the instruction text of ``reading``'s line."""
+    base = reading.line.instruction.span.start
+    return cable.source.offsets.original_span(base + start, base + end)
+
+
+def undated_decl(cable: Cable) -> Span | None:
+    """Where a DECL/DNG value writes a date in a form that is not accepted (``2034-03-14``)."""
+    reading = declassification(cable)
+    if reading is None or reading.kind not in ("DECL", "DNG") or reading.line.instruction is None:
+        return None
+    if find_date(reading.value) is not None:
+        return None
+    found = find_date_like(reading.value)
+    if found is None:
+        return None
+    return instruction_span(cable, reading, reading.value_offset + found[0],
+                            reading.value_offset + found[1])
+
+
+@dataclass(frozen=True, slots=True)
+class Marking:
+    """An exemption or indefinite marking written after ``DECL:`` (``OADR``, ``X1``, ``25X1``)."""
+
+    text: str
+    kind: str  # "indefinite" (OADR, MR), "X" (X1-X8), "25X", "50X"
+    span: Span
+
+
+def _marking_kind(text: str) -> str:
+    upper = text.upper()
+    if upper in ("OADR", "MR"):
+        return "indefinite"
+    if upper.startswith("25X"):
+        return "25X"
+    if upper.startswith("50X"):
+        return "50X"
+    return "X"
+
+
+def markings(cable: Cable) -> tuple[Marking, ...]:
+    """The exemption and indefinite markings of the cable's DECL/DNG instruction, placed."""
+    reading = declassification(cable)
+    if reading is None or reading.kind not in ("DECL", "DNG") or reading.line.instruction is None:
+        return ()
+    found = []
+    for match in _EXEMPTION.finditer(reading.value):
+        start = reading.value_offset + match.start()
+        found.append(Marking(match.group(0), _marking_kind(match.group(0)),
+                             instruction_span(cable, reading, start, start + len(match.group(0)))))
+    return tuple(found)
+
+
+def marking_allowed(marking: Marking, order: codes.ExecutiveOrder) -> bool:
+    """Whether the order in force allows the marking (25X is judged apart: ISCAP approval).
+
+    OADR and MR belong to E.O. 12356 and the orders before it; X1-X8 to the original
+    E.O. 12958 (to 2003-03-24); 50X1-HUM and 50X2-WMD to E.O. 13526.
+    """
+    if marking.kind == "indefinite":
+        return order.in_force_from <= _order_by_key("12356").in_force_from
+    if marking.kind == "X":
+        return order.key == "12958"
+    if marking.kind == "50X":
+        return order.order == "13526"
+    return True
+
+
+def _order_by_key(key: str) -> codes.ExecutiveOrder:
+    return next(order for order in codes.executive_orders() if order.key == key)
+
+
+def order_name(order: codes.ExecutiveOrder) -> str:
+    """``E.O. 12958``, ``E.O. 12958 as amended`` (from 2003-03-25), ``E.O. 13526``."""
+    return f"E.O. {order.order}" + (" as amended" if order.key.endswith("-amended") else "")
+
+
+def governing_order(cable: Cable) -> codes.ExecutiveOrder | None:
+    """The order in force on the date of the cable's own date-time group, if it has one."""
+    sent = cable_date(cable)
+    return codes.order_in_force(sent) if sent else None
