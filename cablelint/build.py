@@ -266,7 +266,11 @@ def _edge_token(tree: Tree, side: int) -> Token | None:
 
 
 def _split_items(line: str) -> list[tuple[int, tuple[int, int] | None]]:
-    """Item starts on one REF line: ``A. X 1 B. Y 2`` gives two, each with its letter span."""
+    """Item starts on one REF line: ``A. X 1 B. Y 2`` gives two, each with its letter span.
+
+    A later letter is the next one in sequence written ``B.``, ``B)`` or ``(B)`` after a blank,
+    a comma or a semicolon (``(A) X 1 (B) Y 2``, ``A) X 1; B) Y 2``).
+    """
     match = _REF_LETTER.match(line)
     indent = len(line) - len(line.lstrip())
     if not match:
@@ -275,7 +279,8 @@ def _split_items(line: str) -> list[tuple[int, tuple[int, int] | None]]:
     expected = chr(ord(_letter_of(match)) + 1)
     position = match.end()
     while True:
-        later = re.compile(r"(?<=\s)" + expected + r"[.)](?=\s)").search(line, position)
+        later = re.compile(r"(?<=[\s;,])(?:" + expected + r"[.)]|\(" + expected + r"\))(?=\s)"
+                           ).search(line, position)
         if later is None:
             return found
         found.append((later.start(), (later.start(), later.end())))

@@ -277,3 +277,37 @@ def order_in_force(on: datetime.date) -> ExecutiveOrder | None:
         if order.in_force_on(on):
             return order
     return None
+
+
+# --- H: address designators --------------------------------------------------------------------
+
+
+@functools.cache
+def plad_designators() -> frozenset[str]:
+    """First words of address designators (``AMEMBASSY``, ``SECSTATE``, ``HQ``, ``CDR`` ...)."""
+    return _column("plad_designators.tsv")
+
+
+__all__ += ["plad_designators"]
+
+
+# --- T and R: post names in REF citations ------------------------------------------------------
+
+
+def squeeze_post(written: str) -> str:
+    """A post as written (``Rio de Janeiro``, ``PORT-AU-PRINCE``) in station form: upper case,
+    without blanks, dots, hyphens or apostrophes (``RIODEJANEIRO``, ``PORTAUPRINCE``)."""
+    return "".join(c for c in written.upper() if c.isalnum())
+
+
+@functools.cache
+def ref_posts() -> dict[str, tuple[str, str]]:
+    """Post names in REF citations that are not stations, squeezed -> (post as written, kind).
+
+    kind "alias": another name of a station (``SECSTATE`` -> ``STATE``, ``RIO DE JAN`` ->
+    ``RIO DE JANEIRO``); kind "series": a message series accepted as is (``SECTO``).
+    """
+    return {squeeze_post(written): (post, kind) for written, post, kind in _table("ref_posts.tsv")}
+
+
+__all__ += ["ref_posts", "squeeze_post"]

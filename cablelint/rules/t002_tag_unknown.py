@@ -6,7 +6,11 @@ What it checks:
     codes seen in real traffic) or a person tag (``(STEINBERG, JAMES B.)``). Lists ship with
     the package (``cablelint/data``). A caption word used as a tag (``SIPDIS``) and prose
     (``HUMAN RIGHTS``) are reported; a close known tag is suggested (``PRELL`` -> ``PREL``).
-    Case is left to S006: ``prel`` is known.
+    Case is left to S006: ``prel`` is known. Two kinds of token are left to the rules that
+    say more about them: run-together tags (``MASSMNUC``, T003) and the words of a name
+    written after a person-type tag (``OVIP CLINTON HILLARY``, T006). A continuation line
+    where fewer than half the tokens are tags (a page banner, a subject or body text run into
+    the TAGS element by a release) ends the TAGS line for all T rules.
 
 Why:
     TAGS are a controlled vocabulary; an unknown tag routes the cable nowhere.
@@ -15,7 +19,9 @@ Example:
     ``TAGS: PGOVV, PREL, HUMAN RIGHTS``. Clean: ``TAGS: PGOV, PREL, PHUM``.
 
 Fix:
-    Safe, for ``SIPDIS`` only: remove it from the line. Other tokens need a human choice.
+    Safe, for a caption word only: remove it from the line together with one separator, so
+    that ``PREL, SIPDIS, PGOV`` becomes ``PREL, PGOV`` and ``PREL SIPDIS PGOV`` becomes
+    ``PREL PGOV``. Other tokens need a human choice.
 
 Options:
     None.
@@ -30,16 +36,10 @@ Source:
 from functools import cache
 
 from .. import codes
-from ..diagnostics import Edit, Fix, Severity
+from ..citations import (CAPTION_WORDS, listed_tags, name_tokens, removal_edits, splits,
+                         vocabulary)
+from ..diagnostics import Fix, Severity
 from .base import Rule
-
-_CAPTION_WORDS = {"SIPDIS", "NODIS", "EXDIS", "LIMDIS", "NOFORN", "SENSITIVE"}
-
-
-@cache
-def vocabulary() -> frozenset[str]:
-    return (codes.subject_tags() | codes.program_tags() | codes.organization_tags()
-            | codes.geo_codes())
 
 
 @cache
@@ -57,16 +57,24 @@ class TagUnknown(Rule):
 
     def check(self, cable, settings):
         for line in cable.tags_lines[:1]:
-            for tag in line.tags:
+            unknown = []
+            for index, tag in enumerate(listed_tags(line)):
                 token = tag.text.strip().rstrip(".")
                 word = token.upper()
                 if not word or token.startswith("(") or codes.is_known_tag(word):
                     continue
-                if word in _CAPTION_WORDS:
-                    fix = Fix((Edit(tag.span.start, tag.span.end, ""),), safe=True,
+                unknown.append((index, tag, token, word))
+            if not unknown:
+                continue
+            names = name_tokens(cable, line)
+            captions = {index for index, _, _, word in unknown if word in CAPTION_WORDS}
+            edits = removal_edits(cable, line, captions)
+            for index, tag, token, word in unknown:
+                if index in captions:
+                    fix = Fix((edits[index],), safe=True,
                               description=f"remove {word} from the TAGS line")
                     yield self.finding(f"'{token}' is a caption, not a tag", tag.span, fix=fix)
-                    continue
-                guess = suggestion(word)
-                hint = f"; did you mean '{guess}'?" if guess else ""
-                yield self.finding(f"unknown tag '{token}'{hint}", tag.span)
+                elif index not in names and not splits(token):
+                    guess = suggestion(word)
+                    hint = f"; did you mean '{guess}'?" if guess else ""
+                    yield self.finding(f"unknown tag '{token}'{hint}", tag.span)
