@@ -2,7 +2,10 @@
 
 What it checks:
     The first numbered body paragraph is ``1.``, read after release artifacts are taken out
-    (X001), so ``¶1.`` and the mangled ``11.`` both count as 1.
+    (X001), so ``¶1.`` and the mangled ``11.`` both count as 1. A number that the line
+    wrapping put at the start of a line (``... on November`` / ``8. He said ...``: no blank
+    line before it, the line above stops mid-sentence, and it is not the next number) is text,
+    not a paragraph (see ``cablelint/body.py``).
 
 Why:
     Paragraphs are numbered consecutively from 1; readers and replies cite them by number
@@ -24,6 +27,7 @@ Source:
     5 FAH-1 H-246.2b [FAH1-240]; spec/rules.md P001.
 """
 
+from ..body import read_body
 from ..diagnostics import Severity
 from .base import Rule
 
@@ -36,7 +40,7 @@ class ParaStart(Rule):
     summary = "numbering does not start at 1"
 
     def check(self, cable, settings):
-        numbered = cable.numbered_paragraphs
+        numbered = read_body(cable).numbered_paragraphs
         if not numbered or numbered[0].value in (None, 1):
             return
         first = numbered[0]

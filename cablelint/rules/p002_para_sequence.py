@@ -3,7 +3,10 @@
 What it checks:
     Each numbered body paragraph is numbered one more than the numbered paragraph before it.
     A gap (``2.`` then ``4.``) and a repeat (``3.`` then ``3.``) are reported at the paragraph
-    that breaks the run, with the number expected there.
+    that breaks the run, with the number expected there. A number that the line wrapping put
+    at the start of a line (``... on November`` / ``8. He said ...``: no blank line before
+    it, the line above stops mid-sentence, and it is not the next number) is text, not a
+    paragraph (see ``cablelint/body.py``).
 
 Why:
     Paragraphs are numbered consecutively; a gap suggests a lost paragraph and makes
@@ -26,6 +29,7 @@ Source:
     5 FAH-1 H-246.2b [FAH1-240]; spec/rules.md P002.
 """
 
+from ..body import read_body
 from ..diagnostics import Severity
 from .base import Rule
 
@@ -39,7 +43,7 @@ class ParaSequence(Rule):
 
     def check(self, cable, settings):
         previous = None
-        for paragraph in cable.numbered_paragraphs:
+        for paragraph in read_body(cable).numbered_paragraphs:
             number = paragraph.value
             if number is None:
                 continue

@@ -1,0 +1,77 @@
+"""P007 summary-missing: a long cable has no summary.
+
+What it checks:
+    A body longer than ``max_lines`` telegram lines (default 63: three pages of 21 lines) has
+    a Summary: a ``Summary:`` opener, a ``Summary`` heading or an ``End Summary`` (the
+    delimiters P006 reads), or a ``Key Points`` paragraph at the start (the summary of many
+    Embassy Cairo cables). The body runs from its first paragraph or block to its last
+    (``NNNN`` and release trailers left out); blank lines count, and a line longer than 69
+    characters counts as the lines it takes when wrapped at 69, so a release that re-flowed
+    each paragraph into one long line is measured as sent.
+
+Why:
+    A telegram of more than three pages opens with a summary, so that readers who stop after
+    the first paragraph still get the point.
+
+Example:
+    A 90-line body with no summary. Clean: ``1. (C) Summary: ... End Summary.`` at the start.
+
+Fix:
+    No fix: a summary has to be written.
+
+Options:
+    ``max_lines`` (default 63): the longest body, in telegram lines, that needs no summary.
+
+Profiles:
+    Both profiles alike.
+
+Source:
+    5 FAH-1 H-246.3a [FAH1-240]; page size [ITA]; spec/rules.md P007.
+"""
+
+import re
+
+from ..body import SUMMARY, delimiters, first_line, read_body
+from ..diagnostics import Severity
+from ..model import Paragraph
+from .base import Rule
+
+TELEGRAM_WIDTH = 69
+_KEY_POINTS = re.compile(r"\W{0,4}key points\b", re.IGNORECASE)
+
+
+def telegram_lines(text: str) -> int:
+    """Lines of ``text`` as sent: a line longer than 69 characters counts as its wrapped lines."""
+    total = text.count("\n") + 1
+    if len(text) > TELEGRAM_WIDTH:
+        for line in text.split("\n"):
+            if len(line) > TELEGRAM_WIDTH:
+                total += (len(line.rstrip()) - 1) // TELEGRAM_WIDTH
+    return total
+
+
+class SummaryMissing(Rule):
+    code = "P007"
+    name = "summary-missing"
+    severity = Severity.WARNING
+    summary = "long cable without a summary"
+    options = {"max_lines": 63}
+
+    def check(self, cable, settings):
+        body = read_body(cable)
+        span = body.span
+        if span is None:
+            return
+        limit = self.option(settings, "max_lines")
+        length = telegram_lines(cable.original[span.start:span.end])
+        if length <= limit:
+            return
+        if any(_KEY_POINTS.match(item.text.text) for item in body.items[:3] if item.text):
+            return
+        if any(SUMMARY in d.kinds for d in delimiters(cable, body)):
+            return
+        first = body.items[0]
+        place = first.number.span if isinstance(first, Paragraph) and first.number else first_line(
+            cable, first.span)
+        yield self.finding(f"body runs to {length} telegram lines (over {limit}) and has no "
+                           "Summary", place)

@@ -1,0 +1,91 @@
+"""P008 signature-missing: the body does not end with the signer's surname.
+
+What it checks:
+    The last line of the body, before ``NNNN`` and the release's trailers (``End Cable Text``,
+    ``CABLE ENDS`` lines, the "Visit ... Classified Web Site" notice, rule lines), is a
+    signature: one or two surnames in capitals (``RANDT``, ``VAN VOORST``; ``JR`` and name
+    particles such as ``VAN`` or ``DE`` allowed).
+
+Why:
+    A telegram ends with the name of the officer who approved it; a cable without one was cut
+    short or has not been approved.
+
+Example:
+    A cable that ends ``... End Comment.``. Clean: a cable that ends ``RANDT``.
+
+Fix:
+    No fix: the signer's name has to be supplied.
+
+Options:
+    None.
+
+Profiles:
+    draft: the surname is in capitals; a name in mixed case (``Hollis``) is reported.
+    archive: a name in mixed case is accepted (``Beyrle``, ``van Voorst``: one cable in ten in
+    the 2010 release), and so is a surname run into the last line after its final sentence
+    (``... relations. BURNS``, ``... this message. Scobey``), where the release lost the line
+    break.
+
+Source:
+    Observed convention [CM: test_reader_signers.py]; spec/rules.md P008.
+"""
+
+from ..body import FURNITURE, is_signature, read_body, without_rules
+from ..diagnostics import Severity
+from ..model import Block
+from .base import Rule
+
+
+class SignatureMissing(Rule):
+    code = "P008"
+    name = "signature-missing"
+    severity = Severity.WARNING
+    summary = "no signer line"
+
+    def check(self, cable, settings):
+        body = read_body(cable)
+        last = None
+        for item in reversed(body.items):
+            if isinstance(item, Block) and body.kind(item) == FURNITURE:
+                continue
+            if without_rules(item.text.text if item.text else ""):
+                last = item
+                break
+        if last is None:
+            return
+        original = cable.original
+        start, end = _last_line(original, last.span.start, last.span.end)
+        line = original[start:end]
+        archive = settings.profile == "archive"
+        if is_signature(line) or (archive and (is_signature(line, mixed_case=True)
+                                               or _run_in_signature(line))):
+            return
+        span = cable.source.offsets.original_span(start, end)
+        if is_signature(line, mixed_case=True):
+            yield self.finding(f"signature '{line.strip()}' is not in capitals", span)
+            return
+        if _run_in_signature(line):
+            yield self.finding("the signature is not on a line of its own", span)
+            return
+        yield self.finding("the body does not end with a signature (the signer's surname in "
+                           "capitals)", span)
+
+
+def _last_line(text: str, start: int, end: int) -> tuple[int, int]:
+    """The last non-blank line of ``text[start:end]`` that is not a rule line, blanks trimmed."""
+    while end > start:
+        line_start = text.rfind("\n", start, end) + 1
+        line_start = max(line_start, start)
+        line = text[line_start:end]
+        if without_rules(line).strip('"\\ '):  # a lone quote is debris of a database dump
+            stripped_end = line_start + len(line.rstrip(" \t\r\\"))
+            stripped_start = line_start + len(line) - len(line.lstrip())
+            return stripped_start, stripped_end
+        end = line_start - 1
+    return start, start
+
+
+def _run_in_signature(line: str) -> bool:
+    """``... relations. BURNS``: a surname after the line's last sentence."""
+    head, _, tail = line.rstrip().rpartition(". ")
+    return bool(head) and is_signature(tail, mixed_case=True)
