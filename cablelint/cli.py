@@ -41,6 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="exit 0 even when there are findings (2 still means an error)")
     check.add_argument("--strict", action="store_true", help="warnings fail the run too")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument("--fix", action="store_true",
+                       help="apply the safe fixes to the files, then report what remains")
+    check.add_argument("--unsafe-fixes", action="store_true",
+                       help="with --fix or --diff, apply the unsafe fixes too")
+    check.add_argument("--diff", action="store_true",
+                       help="print the fixes as a unified diff and write nothing")
 
     rule = commands.add_parser("rule", help="print a rule's documentation")
     rule.add_argument("code", metavar="CODE", help="a rule code (P001) or slug (para-start)")
@@ -73,22 +79,28 @@ def _codes(values: list[str]) -> tuple[str, ...]:
 def check(args) -> int:
     from . import reporters
     from .diagnostics import Severity
-    from .engine import lint_path, unreadable
     from .rules import registry
 
     settings = Settings(select=_codes(args.select) or ("ALL",), ignore=_codes(args.ignore),
                         profile=args.profile)
     settings.enabled_codes(registry())  # unknown codes are usage errors before any work
-    diagnostics = []
-    files = 0
-    for path in _expand(args.paths):
-        files += 1
-        if not os.path.exists(path):
-            diagnostics.append(unreadable(path, "no such file or directory"))
-            continue
-        diagnostics.extend(lint_path(path, config=settings))
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        raise UsageError("--unsafe-fixes needs --fix or --diff")
+    paths = _expand(args.paths)
+    if args.diff:
+        return show_diff(paths, settings, args.unsafe_fixes)
+    diagnostics, fixed = [], []
+    for path in paths:
+        if args.fix:
+            found, applied = fix_file(path, settings, args.unsafe_fixes)
+            diagnostics.extend(found)
+            fixed.extend(applied)
+        else:
+            diagnostics.extend(lint_file(path, settings))
     diagnostics.sort(key=lambda d: d.sort_key())
-    reporters.get(args.format)(diagnostics, sys.stdout, color=_use_color(args.color), files=files)
+    fixed.sort(key=lambda a: a.diagnostic.sort_key())
+    reporters.get(args.format)(diagnostics, sys.stdout, color=_use_color(args.color),
+                               files=len(paths), fixed=fixed)
     sys.stdout.flush()
     if any(d.code == "E002" for d in diagnostics):
         return EXIT_ERROR
@@ -96,6 +108,72 @@ def check(args) -> int:
     if args.exit_zero or not any(d.severity >= failing for d in diagnostics):
         return EXIT_OK
     return EXIT_FINDINGS
+
+
+def lint_file(path: str, settings: Settings) -> list:
+    from .engine import lint_path, unreadable
+
+    if not os.path.lexists(path):
+        return [unreadable(path, "no such file or directory")]
+    return lint_path(path, config=settings)
+
+
+def _fixed_text(path: str, settings: Settings, unsafe: bool):
+    """(decoded file, fix result), or (E002 diagnostic, None) for a file that can't be read."""
+    from .engine import read_file, unreadable
+    from .fixes import fix_text
+
+    if not os.path.lexists(path):
+        return unreadable(path, "no such file or directory"), None
+    decoded = read_file(path)
+    if not hasattr(decoded, "text"):
+        return decoded, None  # never fix a file that could not be decoded
+    return decoded, fix_text(decoded.text, path=path, config=settings, unsafe=unsafe)
+
+
+def fix_file(path: str, settings: Settings, unsafe: bool) -> tuple[list, list]:
+    """Fix one file in place (atomically); (remaining findings, applied fixes)."""
+    from .engine import unreadable
+    from .writing import encode, write_atomic
+
+    decoded, result = _fixed_text(path, settings, unsafe)
+    if result is None:
+        return [decoded], []
+    if result.changed:
+        try:
+            write_atomic(path, encode(result.text, bom=decoded.bom))
+        except OSError as error:
+            reason = f"fixes not written, file left as it was: {error.strerror or error}"
+            return [unreadable(path, reason), *result.remaining], []
+    return result.remaining, result.applied
+
+
+def show_diff(paths: list[str], settings: Settings, unsafe: bool) -> int:
+    """Print what --fix would change as a unified diff; exit 1 if anything would change."""
+    import difflib
+
+    changed = fixes = 0
+    problems = []
+    for path in paths:
+        decoded, result = _fixed_text(path, settings, unsafe)
+        if result is None:
+            problems.append(decoded)
+            continue
+        if not result.changed:
+            continue
+        changed += 1
+        fixes += len(result.applied)
+        sys.stdout.writelines(difflib.unified_diff(
+            result.original.splitlines(keepends=True), result.text.splitlines(keepends=True),
+            fromfile=f"a/{path}", tofile=f"b/{path}"))
+    for problem in problems:
+        print(f"{problem.path}: {problem.code} {problem.message}", file=sys.stderr)
+    noun = "file" if changed == 1 else "files"
+    print(f"Would apply {fixes} fix{'' if fixes == 1 else 'es'} in {changed} {noun}.",
+          file=sys.stderr)
+    if problems:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if changed else EXIT_OK
 
 
 def _expand(paths: list[str]) -> list[str]:
@@ -126,15 +204,16 @@ def show_rule(key: str) -> int:
     rule = registry().get(key)
     if rule is None:
         raise UsageError(f"unknown rule '{key}' (see 'cablelint rules')")
-    print(f"{rule.code} {rule.name} ({rule.severity.label}, fix: {rule.fixable})\n")
+    from .reference import profiles_of
+
+    print(f"{rule.code} {rule.name} ({rule.severity.label}, fix: {rule.fixable}, "
+          f"profiles: {profiles_of(rule)})\n")
     print(rule.documentation())
     return EXIT_OK
 
 
 def list_rules() -> int:
-    from .rules import registry
+    from .reference import text_table
 
-    print(f"{'code':<6} {'slug':<32} {'severity':<9} fix")
-    for rule in registry():
-        print(f"{rule.code:<6} {rule.name:<32} {rule.severity.label:<9} {rule.fixable}")
+    sys.stdout.write(text_table())
     return EXIT_OK

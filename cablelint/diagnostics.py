@@ -57,13 +57,52 @@ class Fix:
     description: str = ""
 
 
+    def resolve(self) -> "Fix":
+        return self
+
+
+class LazyFix:
+    """A fix made only when first asked for: for rules whose fix is dear to compute and
+    mostly not needed (plain text output never looks at fixes). ``make`` returns a Fix or
+    None; until then the object answers like the Fix it will be (no edits if None)."""
+
+    __slots__ = ("_make", "_fix")
+
+    def __init__(self, make):
+        self._make = make
+        self._fix = None
+
+    def resolve(self) -> Fix | None:
+        if self._make is not None:
+            self._fix, self._make = self._make(), None
+        return self._fix
+
+    @property
+    def edits(self) -> tuple[Edit, ...]:
+        fix = self.resolve()
+        return fix.edits if fix else ()
+
+    @property
+    def safe(self) -> bool:
+        fix = self.resolve()
+        return fix.safe if fix else False
+
+    @property
+    def description(self) -> str:
+        fix = self.resolve()
+        return fix.description if fix else ""
+
+    def __repr__(self) -> str:
+        return f"LazyFix({self.resolve()!r})"
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """What a rule reports: message and place. The engine adds code and severity."""
 
     message: str
     span: Span
-    fix: Fix | None = None
+    fix: Fix | LazyFix | None = None
     severity: Severity | None = None
 
 
@@ -77,7 +116,7 @@ class Diagnostic:
     severity: Severity
     message: str
     span: Span
-    fix: Fix | None = field(default=None, compare=False)
+    fix: Fix | LazyFix | None = field(default=None, compare=False)
 
     @property
     def line(self) -> int:
@@ -92,14 +131,14 @@ class Diagnostic:
 
     def to_dict(self) -> dict:
         """The JSON contract of DESIGN.md."""
-        fix = None
-        if self.fix is not None:
+        fix = self.fix.resolve() if self.fix is not None else None
+        if fix is not None:
             fix = {
-                "safe": self.fix.safe,
-                "description": self.fix.description,
+                "safe": fix.safe,
+                "description": fix.description,
                 "edits": [
                     {"start": e.start, "end": e.end, "replacement": e.replacement}
-                    for e in self.fix.edits
+                    for e in fix.edits
                 ],
             }
         return {

@@ -58,23 +58,31 @@ def lint_text(text: str, *, path: str = "<text>", config: Settings | None = None
     return diagnostics
 
 
-def lint_path(path: str | os.PathLike, *, config: Settings | None = None,
-              display: str | None = None) -> list[Diagnostic]:
-    """Findings for one file; unreadable input gives one E002 diagnostic."""
+def read_file(path: str | os.PathLike, display: str | None = None) -> Decoded | Diagnostic:
+    """A file's decoded text, or the E002 diagnostic saying why it cannot be read."""
     name = display or os.fspath(path)
     try:
         with open(path, "rb") as handle:
             data = handle.read()
     except IsADirectoryError:
-        return [unreadable(name, "is a directory, not a cable file")]
+        return unreadable(name, "is a directory, not a cable file")
     except FileNotFoundError:
-        return [unreadable(name, "no such file")]
+        return unreadable(name, "no such file")
     except OSError as error:
-        return [unreadable(name, f"cannot be read: {error.strerror or error}")]
+        return unreadable(name, f"cannot be read: {error.strerror or error}")
     decoded = decode(data)
     if decoded.text is None:
-        return [unreadable(name, decoded.problem)]
-    return lint_text(decoded.text, path=name, config=config)
+        return unreadable(name, decoded.problem)
+    return decoded
+
+
+def lint_path(path: str | os.PathLike, *, config: Settings | None = None,
+              display: str | None = None) -> list[Diagnostic]:
+    """Findings for one file; unreadable input gives one E002 diagnostic."""
+    decoded = read_file(path, display)
+    if isinstance(decoded, Diagnostic):
+        return [decoded]
+    return lint_text(decoded.text, path=display or os.fspath(path), config=config)
 
 
 def unreadable(path: str, reason: str) -> Diagnostic:

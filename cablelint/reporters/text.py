@@ -16,8 +16,12 @@ def _palette(color: bool) -> dict[str, str]:
             "warning": Fore.YELLOW, "info": Fore.CYAN, "reset": Style.RESET_ALL}
 
 
-def report(diagnostics, stream, *, color: bool = False, files: int = 0) -> None:
+def report(diagnostics, stream, *, color: bool = False, files: int = 0, fixed=()) -> None:
     paint = _palette(color)
+    for applied in fixed:
+        d = applied.diagnostic
+        stream.write(f"{paint['path']}{d.path}:{d.line}:{d.column}:{paint['reset']} "
+                     f"{d.code} [fixed] {applied.description} ({d.name})\n")
     for d in diagnostics:
         level = d.severity.label
         stream.write(
@@ -26,6 +30,8 @@ def report(diagnostics, stream, *, color: bool = False, files: int = 0) -> None:
             f"{paint[level]}[{level}]{paint['reset']} {d.message} ({d.name})\n")
     counts = Counter(d.severity for d in diagnostics)
     noun = "file" if files == 1 else "files"
+    if fixed:
+        stream.write(f"Fixed {len(fixed)} problem{'' if len(fixed) == 1 else 's'}.\n")
     if not diagnostics:
         stream.write(f"All checks passed ({files} {noun}).\n")
         return
