@@ -265,7 +265,8 @@ ONE_DEFECT = [
     pytest.param(dict(dtg="O 141530Z MAR"), ["E001"], id="broken-dtg"),
     pytest.param(dict(paragraphs=PARAGRAPHS[:2] + ("4. (U) Embassy will report.",)), ["P002"],
                  id="gap"),
-    pytest.param(dict(paragraphs=("2. (C) The review started.", "3. (U) Embassy will report.")),
+    pytest.param(dict(paragraphs=("2. (C) The review started, as ref A and ref B foresaw.",
+                                  "3. (U) Embassy will report.")),
                  ["P001"], id="starts-at-2"),
     pytest.param(dict(paragraphs=PARAGRAPHS[:2] + ("3. Embassy will report.",)), ["P004"],
                  id="unmarked"),
@@ -325,9 +326,6 @@ def apply_fixes(text: str, code: str) -> str:
     return text
 
 
-_SIPDIS_FIX = pytest.mark.xfail(strict=True, reason="T002's SIPDIS fix deletes the token only: "
-                                "its separator stays ('PREL, , PGOV', 'PREL  PGOV')")
-
 SAFE_FIXES = [
     pytest.param("T001", dict(tags="TGS: PREL PGOV NO"), dict(tags="TAGS: PREL PGOV NO"),
                  id="T001-label"),
@@ -344,9 +342,9 @@ SAFE_FIXES = [
                               refs=["REF: A. OSLO 398", "     1B. STATE 21145"]),
                  dict(paragraphs=[p[1:] for p in MANGLED_RUN[:3]]), id="X001-mangled"),
     pytest.param("T002", dict(tags="TAGS: PREL, SIPDIS, PGOV, NO"),
-                 dict(tags="TAGS: PREL, PGOV, NO"), id="T002-sipdis-commas", marks=_SIPDIS_FIX),
+                 dict(tags="TAGS: PREL, PGOV, NO"), id="T002-sipdis-commas"),
     pytest.param("T002", dict(tags="TAGS: PREL SIPDIS PGOV NO"), {},
-                 id="T002-sipdis-spaces", marks=_SIPDIS_FIX),
+                 id="T002-sipdis-spaces"),
 ]
 
 
