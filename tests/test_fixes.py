@@ -218,3 +218,50 @@ def test_fix_refuses_a_file_that_cannot_be_decoded(tmp_path):
 def test_unsafe_fixes_alone_is_a_usage_error(tmp_path):
     result = run("check", "--unsafe-fixes", str(tmp_path))
     assert result.returncode == 2 and "--unsafe-fixes needs --fix or --diff" in result.stderr
+
+
+# --- renumbering (P001/P002) and captions ----------------------------------------------------
+
+
+def test_renumbering_rewrites_the_numbers_and_the_cross_references():
+    text = clean_cable(paragraphs=[
+        "2. (C) The ministry began a review, as ref A and ref B foresaw.",
+        "4. (C) As para 2 said, the review covers paras 2 and 4.",
+        "5. (U) Embassy will report further developments."])
+    result = fix_text(text)
+    assert result.text == clean_cable(paragraphs=[
+        "1. (C) The ministry began a review, as ref A and ref B foresaw.",
+        "2. (C) As para 1 said, the review covers paras 1 and 2.",
+        "3. (U) Embassy will report further developments."])
+    assert {a.diagnostic.code for a in result.applied} <= {"P001", "P002"}
+    assert not fix_text(result.text).changed
+
+
+def test_a_reference_that_names_no_paragraph_makes_the_renumbering_unsafe():
+    text = clean_cable(paragraphs=[
+        "1. (C) The ministry began a review, as ref A and ref B foresaw.",
+        "3. (C) Unlike para 7, this one stands.",
+        "4. (U) Embassy will report further developments."])
+    [finding] = [d for d in fix_text(text, max_passes=0).remaining if d.code == "P002"]
+    assert finding.fix.safe is False and "'para 7' (line 20)" in finding.fix.description
+    assert not fix_text(text).changed
+    fixed = fix_text(text, unsafe=True).text
+    assert "2. (C) Unlike para 7" in fixed and "3. (U) Embassy" in fixed
+
+
+def test_an_added_caption_needs_unsafe_fixes():
+    text = clean_cable(paragraphs=[
+        "1. (C/NF) The ministry began a review, as ref A and ref B foresaw.",
+        "2. (U) Embassy will report further developments."])
+    assert "NOFORN" not in fix_text(text).text  # C006's fix is unsafe: not applied by default
+    unsafe = fix_text(text, unsafe=True)
+    assert "NOFORN" in unsafe.text and markings(unsafe.text).captions == {"NOFORN", "SIPDIS"}
+
+
+def test_splitting_a_shared_caption_line_keeps_the_captions():
+    text = clean_cable(captions=("NOFORN SIPDIS",),
+                       paragraphs=["1. (C/NF) The ministry began a review, as ref A and ref B "
+                                   "foresaw.", "2. (U) Embassy will report."])
+    result = fix_text(text)
+    assert "NOFORN\nSIPDIS" in result.text
+    assert markings(result.text).captions == markings(text).captions

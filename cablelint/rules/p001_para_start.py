@@ -15,7 +15,8 @@ Example:
     A body whose first numbered paragraph is ``2. (C) ...``. Clean: ``1. (C) ...``.
 
 Fix:
-    Renumber the paragraphs (with ``--fix``, once fixes are available); not applied here.
+    Renumber the paragraphs from 1 and rewrite the in-text ``para N`` references, as P002's
+    fix does (safe unless a reference names no paragraph; see ``cablelint/renumber.py``).
 
 Options:
     None.
@@ -29,6 +30,7 @@ Source:
 
 from ..body import read_body
 from ..diagnostics import Severity
+from ..renumber import renumber_fix
 from .base import Rule
 
 
@@ -45,4 +47,5 @@ class ParaStart(Rule):
             return
         first = numbered[0]
         yield self.finding(
-            f"first numbered paragraph is {first.value}; numbering starts at 1", first.number.span)
+            f"first numbered paragraph is {first.value}; numbering starts at 1", first.number.span,
+            fix=renumber_fix(cable))

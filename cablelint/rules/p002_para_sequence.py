@@ -16,8 +16,11 @@ Example:
     ``2. (S) ...`` followed by ``4. (S) ...``. Clean: ``2. (S) ...`` then ``3. (S) ...``.
 
 Fix:
-    Renumber, rewriting in-text ``para N`` references (with ``--fix``, once fixes are
-    available); not applied here.
+    Renumber the paragraphs 1, 2, 3 ... and rewrite the in-text references to them
+    (``para 4``, ``paras 3 and 4``, ``paragraph 4-5``) to the new numbers. Safe when every
+    reference names exactly one paragraph; a reference to a number no paragraph (or two
+    paragraphs) carried is left as written and listed in the fix's description, and the
+    fix is then unsafe. One fix, carried by the first finding (see ``cablelint/renumber.py``).
 
 Options:
     None.
@@ -31,6 +34,7 @@ Source:
 
 from ..body import read_body
 from ..diagnostics import Severity
+from ..renumber import renumber_fix
 from .base import Rule
 
 
@@ -43,13 +47,17 @@ class ParaSequence(Rule):
 
     def check(self, cable, settings):
         previous = None
+        fix = None
         for paragraph in read_body(cable).numbered_paragraphs:
             number = paragraph.value
             if number is None:
                 continue
             if previous is not None and number != previous + 1:
                 kind = "repeats" if number <= previous else "skips"
+                first = fix is None
+                fix = fix or renumber_fix(cable)
                 yield self.finding(
                     f"paragraph {number} follows paragraph {previous} ({kind}); "
-                    f"expected {previous + 1}", paragraph.number.span)
+                    f"expected {previous + 1}", paragraph.number.span,
+                    fix=fix if first else None)
             previous = number
