@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import __version__
 from .config import PROFILES, Settings, UsageError
+from .reporters import FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 CABLE_SUFFIX = ".cable"
@@ -31,7 +32,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="lint cables (files, or folders searched for *.cable)")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--format", choices=FORMATS, default="text")
+    check.add_argument("-o", "--output", metavar="FILE",
+                       help="write the report to FILE instead of standard output")
+    check.add_argument("--statistics", action="store_true",
+                       help="print the number of findings per rule instead of the findings")
     check.add_argument("--select", action="append", default=[], metavar="CODES",
                        help="codes, slugs or prefixes to check, comma-separated (default ALL)")
     check.add_argument("--ignore", action="append", default=[], metavar="CODES",
@@ -77,7 +82,6 @@ def _codes(values: list[str]) -> tuple[str, ...]:
 
 
 def check(args) -> int:
-    from . import reporters
     from .diagnostics import Severity
     from .rules import registry
 
@@ -99,15 +103,48 @@ def check(args) -> int:
             diagnostics.extend(lint_file(path, settings))
     diagnostics.sort(key=lambda d: d.sort_key())
     fixed.sort(key=lambda a: a.diagnostic.sort_key())
-    reporters.get(args.format)(diagnostics, sys.stdout, color=_use_color(args.color),
-                               files=len(paths), fixed=fixed)
-    sys.stdout.flush()
+    write_report(args, diagnostics, paths, fixed)
     if any(d.code == "E002" for d in diagnostics):
         return EXIT_ERROR
     failing = Severity.WARNING if args.strict else Severity.ERROR
     if args.exit_zero or not any(d.severity >= failing for d in diagnostics):
         return EXIT_OK
     return EXIT_FINDINGS
+
+
+def write_report(args, diagnostics: list, paths: list[str], fixed: list) -> None:
+    """The report in the chosen format (or the statistics), to standard output or -o FILE."""
+    from . import reporters
+
+    if args.output:
+        try:
+            stream = open(args.output, "w", encoding="utf-8", newline="\n")
+        except OSError as error:
+            raise UsageError(f"cannot write {args.output}: {error.strerror or error}")
+        color = False
+    else:
+        stream, color = sys.stdout, _use_color(args.color)
+    try:
+        if args.statistics:
+            write_statistics(diagnostics, stream)
+        else:
+            reporters.get(args.format)(diagnostics, stream, color=color, files=paths,
+                                       fixed=fixed)
+    finally:
+        if stream is sys.stdout:
+            stream.flush()
+        else:
+            stream.close()
+
+
+def write_statistics(diagnostics: list, stream) -> None:
+    """``count  CODE  slug  severity`` per rule, most frequent first."""
+    from collections import Counter
+
+    counts = Counter((d.code, d.name, d.severity.label) for d in diagnostics)
+    for (code, name, severity), count in sorted(counts.items(), key=lambda i: (-i[1], i[0])):
+        stream.write(f"{count:>6}  {code}  {name}  {severity}\n")
+    stream.write(f"{sum(counts.values()):>6}  in all\n")
 
 
 def lint_file(path: str, settings: Settings) -> list:

@@ -153,3 +153,19 @@ class Diagnostic:
             "end_column": self.span.end_column,
             "fix": fix,
         }
+
+
+def fingerprints(diagnostics) -> list[str]:
+    """A fingerprint per diagnostic that survives lines moving: a hash of the path, the code,
+    the message and the finding's rank among identical (path, code, message) ones."""
+    import hashlib
+    from collections import Counter
+
+    seen: Counter = Counter()
+    found = []
+    for d in diagnostics:
+        key = (d.path, d.code, d.message)
+        seen[key] += 1
+        text = "\0".join((*key, str(seen[key])))
+        found.append(hashlib.sha256(text.encode("utf-8")).hexdigest()[:32])
+    return found

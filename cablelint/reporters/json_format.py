@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 
-def report(diagnostics, stream, *, color: bool = False, files: int = 0, fixed=()) -> None:
+def report(diagnostics, stream, *, fixed=(), **context) -> None:
     entries = [{**applied.diagnostic.to_dict(), "fixed": True} for applied in fixed]
     entries += [{**d.to_dict(), "fixed": False} for d in diagnostics]
     json.dump(entries, stream, indent=2, ensure_ascii=False)

@@ -16,7 +16,7 @@ def _palette(color: bool) -> dict[str, str]:
             "warning": Fore.YELLOW, "info": Fore.CYAN, "reset": Style.RESET_ALL}
 
 
-def report(diagnostics, stream, *, color: bool = False, files: int = 0, fixed=()) -> None:
+def report(diagnostics, stream, *, color: bool = False, files=(), fixed=(), **context) -> None:
     paint = _palette(color)
     for applied in fixed:
         d = applied.diagnostic
@@ -29,6 +29,7 @@ def report(diagnostics, stream, *, color: bool = False, files: int = 0, fixed=()
             f"{paint['code']}{d.code}{paint['reset']} "
             f"{paint[level]}[{level}]{paint['reset']} {d.message} ({d.name})\n")
     counts = Counter(d.severity for d in diagnostics)
+    files = len(files)
     noun = "file" if files == 1 else "files"
     if fixed:
         stream.write(f"Fixed {len(fixed)} problem{'' if len(fixed) == 1 else 's'}.\n")

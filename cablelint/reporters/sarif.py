@@ -1,0 +1,81 @@
+"""``--format sarif``: a SARIF 2.1.0 log with one run, the rule metadata and the results.
+
+Every rule of the registry is described (id, name, short and full description, help text
+from its documentation, default level); each result names its rule, level, message and
+region (1-based lines and columns, as SARIF counts them) and carries its fix, if any.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .. import __version__
+from ..rules import registry
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _rule(rule) -> dict:
+    doc = rule.documentation()
+    first = doc.splitlines()[0] if doc else rule.summary
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary or first},
+        "fullDescription": {"text": first},
+        "help": {"text": doc, "markdown": f"```\n{doc}\n```"},
+        "defaultConfiguration": {"level": _LEVEL[rule.severity.label]},
+        "properties": {"fix": rule.fixable},
+    }
+
+
+def _fix(d, uri: str) -> list:
+    fix = d.fix.resolve() if d.fix is not None else None
+    if fix is None or not fix.edits:
+        return []
+    return [{
+        "description": {"text": fix.description or "fix"},
+        "artifactChanges": [{
+            "artifactLocation": {"uri": uri},
+            "replacements": [{"deletedRegion": {"charOffset": e.start,
+                                                "charLength": e.end - e.start},
+                              "insertedContent": {"text": e.replacement}}
+                             for e in fix.edits],
+        }],
+    }]
+
+
+def report(diagnostics, stream, **context) -> None:
+    rules = list(registry())
+    index = {rule.code: i for i, rule in enumerate(rules)}
+    results = []
+    for d in diagnostics:
+        uri = d.path.replace("\\", "/")
+        result = {
+            "ruleId": d.code,
+            "ruleIndex": index[d.code],
+            "level": _LEVEL[d.severity.label],
+            "message": {"text": d.message},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": uri},
+                "region": {"startLine": d.line, "startColumn": d.column,
+                           "endLine": d.span.end_line, "endColumn": d.span.end_column},
+            }}],
+        }
+        fixes = _fix(d, uri)
+        if fixes:
+            result["fixes"] = fixes
+        results.append(result)
+    log = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "cablelint", "version": __version__,
+                                "rules": [_rule(rule) for rule in rules]}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+    json.dump(log, stream, indent=2, ensure_ascii=False)
+    stream.write("\n")
