@@ -39,9 +39,7 @@ class Builder:
         """Span of normalised ``[start, end)`` in original coordinates."""
         original_start = self.offsets.to_original(start)
         original_end = self.offsets.to_original(end) if end > start else original_start
-        line, column = self.offsets.line_column(original_start)
-        end_line, end_column = self.offsets.line_column(original_end)
-        return Span(line, column, end_line, end_column, original_start, original_end)
+        return self.offsets.original_span(original_start, original_end)
 
     def token_span(self, token: Token) -> Span:
         return self.span(token.start_pos, token.end_pos)
