@@ -67,6 +67,41 @@ def _section(rule: type[Rule]) -> list[str]:
     return lines + [""]
 
 
+def doc_section(rule: type[Rule], heading: str) -> str:
+    """The text of one section of a rule's documentation, joined into one paragraph."""
+    lines = rule.documentation().splitlines()
+    label = f"{heading}:"
+    if label not in lines:
+        return ""
+    body = []
+    for line in lines[lines.index(label) + 1:]:
+        if line and not line.startswith(" "):
+            break
+        body.append(line.strip())
+    return " ".join(part for part in body if part)
+
+
+def profile_differences() -> list[str]:
+    """Markdown lines: the rules that behave differently under ``draft`` and ``archive``."""
+    lines = [
+        "## Profiles",
+        "",
+        "`--profile draft` (the default) is for new cables in a repository; `--profile "
+        "archive` is for historical traffic, where release artifacts and the conventions of "
+        "their time are expected. Date-dependent rules judge every cable by its own date-time "
+        "group in both. The rules below differ between the two; every other rule behaves "
+        "alike.",
+        "",
+        "| rule | runs in | difference |",
+        "|---|---|---|",
+    ]
+    for rule in registry():
+        text = doc_section(rule, "Profiles")
+        if text and not text.startswith("Both profiles alike"):
+            lines.append(f"| {rule.code} `{rule.name}` | {profiles_of(rule)} | {text} |")
+    return lines + [""]
+
+
 def markdown() -> str:
     """The whole of ``docs/rules.md``."""
     rules = list(registry())
@@ -83,6 +118,7 @@ def markdown() -> str:
     lines += [f"| [{code}](#{code.lower()}-{slug}) | `{slug}` | {severity} | {fix} | {profiles} |"
               for code, slug, severity, fix, profiles in table_rows()]
     lines.append("")
+    lines += profile_differences()
     for letter, heading in GROUPS.items():
         group = [rule for rule in rules if rule.code.startswith(letter)]
         if not group:
