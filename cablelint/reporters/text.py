@@ -21,7 +21,7 @@ def report(diagnostics, stream, *, color: bool = False, files=(), fixed=(), **co
     for applied in fixed:
         d = applied.diagnostic
         stream.write(f"{paint['path']}{d.path}:{d.line}:{d.column}:{paint['reset']} "
-                     f"{d.code} [fixed] {applied.description} ({d.name})\n")
+                     f"{d.code} [fixed] {d.message}: {applied.description} ({d.name})\n")
     for d in diagnostics:
         level = d.severity.label
         stream.write(
