@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 import stat
 import subprocess
 import sys
@@ -265,3 +266,27 @@ def test_splitting_a_shared_caption_line_keeps_the_captions():
     result = fix_text(text)
     assert "NOFORN\nSIPDIS" in result.text
     assert markings(result.text).captions == markings(text).captions
+
+
+REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "examples" / "08BEIJING1050.txt"
+
+
+@pytest.mark.skipif(not REFERENCE.is_file(), reason="reference example not available")
+def test_fix_on_a_copy_of_the_reference_example(tmp_path):
+    import re
+
+    copy = tmp_path / "08BEIJING1050.cable"
+    copy.write_bytes(REFERENCE.read_bytes())
+    before = copy.read_text(encoding="utf-8")
+    assert run("check", "--fix", str(copy)).returncode == 0
+    after = copy.read_text(encoding="utf-8")
+    numbers = [int(n) for n in re.findall(r"(?m)^(\d+)\. \(", after)]
+    assert numbers == [1, 2, 3, 4, 5, 6]
+    letters = re.findall(r"(?m)^\s*(?:REF: )?([A-Z])\. (?:\d\d )?BEIJING", after)
+    assert letters == ["A", "B", "C", "D", "E"]
+    assert "¶" not in after and "Reasons 1.4 (b) and (d)." in after
+    assert markings(after) == markings(before)
+    assert re.findall(r"\((?:U|C|S|TS)[^)]*\)", after) == re.findall(
+        r"\((?:U|C|S|TS)[^)]*\)", before)
+    assert run("check", "--fix", str(copy)).returncode == 0
+    assert copy.read_text(encoding="utf-8") == after
