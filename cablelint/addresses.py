@@ -12,13 +12,13 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from . import codes
 from .dates import MONTHS, full_year
 from .diagnostics import Span
-from .model import Addressee, Cable, DateTimeGroup, Text
+from .markings import per_cable
+from .model import AddressList, Addressee, Cable, DateTimeGroup, Text
 
 # --- prosigns and precedence words -------------------------------------------------------------
 
@@ -72,17 +72,17 @@ class Part(NamedTuple):
 
 _ROUTING_PREFIX = re.compile(r"(?P<ri>[A-Z0-9]{2,8})/(?!/)")
 _WORD = re.compile(r"\S+")
-_MCN = re.compile(r"\d+(?:-\d+)?")
+_LAST_NUMBER = re.compile(r"\s(?P<mcn>\d+(?:-\d+)?)\s*\Z")  # an MCN closing the line
 _PRECEDENCE_WORDS = ("FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE", "NIACT")
 
 
-@dataclass(frozen=True, slots=True)
-class AddresseeParts:
+class AddresseeParts(NamedTuple):
     """``RUEHC/SECSTATE WASHDC IMMEDIATE 4696`` taken apart.
 
     ``precedence`` is the precedence word as written (None: no word, that is ROUTINE) and
     ``word`` its authorised form (``PRIOITY`` -> ``PRIORITY``), None when it is not one.
-    ``guess`` is the authorised word a mistaken one resembles, for a hint.
+    ``guess`` is the authorised word a mistaken one resembles, for a hint. A named tuple, like
+    :class:`Part`: one is made for every addressee line, and a tuple is quicker to make.
     """
 
     routing_indicator: Part | None
@@ -100,36 +100,51 @@ class AddresseeParts:
         return prosign_of(self.word)
 
 
-@functools.lru_cache(maxsize=8192)
 def parse_addressee(text: str) -> AddresseeParts:
     """Split an addressee line (without its TO/INFO/XMT keyword) into its parts."""
+    # the MCN makes nearly every line unique: the line before it is read (and remembered) alone
+    mcn = _LAST_NUMBER.search(text)
+    if mcn is not None:
+        parts = _parse_before_mcn(text[:mcn.start("mcn")])
+        if parts.plad.text:  # a word other than the routing indicator stands before the MCN
+            return AddresseeParts(parts.routing_indicator, parts.plad, parts.precedence,
+                                  parts.word, parts.guess,
+                                  Part(mcn.group("mcn"), *mcn.span("mcn")))
+    return _parse_before_mcn(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_before_mcn(text: str) -> AddresseeParts:
+    """The parts of an addressee line without its MCN."""
     routing = None
     position = 0
     prefix = _ROUTING_PREFIX.match(text)
     if prefix:
         routing = Part(prefix.group("ri"), 0, prefix.end("ri"))
         position = prefix.end()
-    words = [Part(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, position)]
-    mcn = precedence = None
-    word = guess = None
-    if len(words) > 1 and _MCN.fullmatch(words[-1].text):
-        mcn = words.pop()
+    words = list(_WORD.finditer(text, position))
+    precedence = word = guess = None
     if len(words) > 1:
         precedence, word, guess = _precedence(words)
     if precedence is not None:
-        words = [w for w in words if w.start < precedence.start]
-    plad = (Part(text[words[0].start:words[-1].end], words[0].start, words[-1].end)
+        words = [w for w in words if w.start() < precedence.start]
+    plad = (Part(text[words[0].start():words[-1].end()], words[0].start(), words[-1].end())
             if words else Part("", position, position))
-    return AddresseeParts(routing, plad, precedence, word, guess, mcn)
+    return AddresseeParts(routing, plad, precedence, word, guess, None)
 
 
-def _precedence(words: list[Part]) -> tuple[Part | None, str | None, str | None]:
+def _part(word: re.Match) -> Part:
+    return Part(word.group(), word.start(), word.end())
+
+
+def _precedence(words: list[re.Match]) -> tuple[Part | None, str | None, str | None]:
     """The precedence word(s) closing the PLAD, if the last words are (or resemble) one."""
-    last = words[-1]
+    last = _part(words[-1])
     upper = last.text.upper()
-    if upper == "IMMEDIATE" and len(words) > 2 and words[-2].text.upper() == "NIACT":
-        start = words[-2].start
-        return Part(f"{words[-2].text} {last.text}", start, last.end), "NIACT IMMEDIATE", None
+    if upper == "IMMEDIATE" and len(words) > 2 and words[-2].group().upper() == "NIACT":
+        start = words[-2].start()
+        return (Part(f"{words[-2].group()} {last.text}", start, last.end), "NIACT IMMEDIATE",
+                None)
     if upper in ("FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE"):
         return last, upper, None
     if upper in PRECEDENCE_TYPOS:
@@ -150,12 +165,18 @@ def _precedence_guess(word: str) -> str | None:
     return codes.suggest(word, _PRECEDENCE_WORDS)
 
 
-def addressees(cable: Cable, *keywords: str):
+def addressees(cable: Cable, *keywords: str) -> list[tuple[AddressList, Addressee,
+                                                           AddresseeParts]]:
     """(list, addressee, parts) for every addressee of the TO/INFO/XMT lists named."""
-    for address_list in cable.address_lists:
-        if address_list.keyword in keywords:
-            for addressee in address_list.addressees:
-                yield address_list, addressee, parse_addressee(addressee.text)
+    return [entry for entry in _all_addressees(cable) if entry[0].keyword in keywords]
+
+
+@per_cable
+def _all_addressees(cable: Cable) -> tuple[tuple[AddressList, Addressee, AddresseeParts], ...]:
+    """Every addressee of the cable's address lists, taken apart (the H rules share it)."""
+    return tuple((address_list, addressee, parse_addressee(addressee.text))
+                 for address_list in cable.address_lists
+                 for addressee in address_list.addressees)
 
 
 def part_span(cable: Cable, addressee: Addressee, part: Part) -> Span:

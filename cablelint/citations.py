@@ -101,7 +101,9 @@ def splits(word: str) -> tuple[tuple[str, ...], ...]:
     return tuple(found[1])
 
 
-@lru_cache(maxsize=64)
+_last_listed: list = [None, ()]  # the most recent (line, tags): the T rules of one cable share it
+
+
 def listed_tags(line: TagsLine) -> tuple[Text, ...]:
     """The tags of a TAGS line: its first line, then the continuation lines that read as tags.
 
@@ -111,6 +113,12 @@ def listed_tags(line: TagsLine) -> tuple[Text, ...]:
     run-together tags, person tags or caption words (``SIPDIS``, which T002 reports); the first
     one that does not ends the list.
     """
+    if _last_listed[0] is not line:  # compared by identity: hashing a TagsLine is costly
+        _last_listed[:] = line, _listed_tags(line)
+    return _last_listed[1]
+
+
+def _listed_tags(line: TagsLine) -> tuple[Text, ...]:
     first = line.label.span.line
     kept: list[Text] = []
     rows: dict[int, list[Text]] = {}
@@ -124,10 +132,17 @@ def listed_tags(line: TagsLine) -> tuple[Text, ...]:
 
 
 def _reads_as_tags(tags: list[Text]) -> bool:
-    known = sum(1 for tag in tags if tag.text.startswith("(") or tag_word(tag) in vocabulary()
-                or tag_word(tag) in PERSON_TAGS or tag_word(tag) in CAPTION_WORDS
-                or splits(tag.text.strip().rstrip(".")))
+    known = sum(1 for tag in tags if _reads_as_tag(tag.text))
     return 2 * known >= len(tags)
+
+
+@lru_cache(maxsize=8192)
+def _reads_as_tag(text: str) -> bool:
+    """A token that is a known tag, a run-together one, a person tag or a caption word."""
+    word = text.strip().rstrip(".")
+    upper = word.upper()
+    return bool(text.startswith("(") or upper in vocabulary() or upper in PERSON_TAGS
+                or upper in CAPTION_WORDS or splits(word))
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +190,11 @@ def person_tags(cable: Cable, line: TagsLine) -> tuple[PersonTag, ...]:
 
 def _is_name_word(tag: Text) -> bool:
     """A token that reads as part of a person's name rather than as a tag or a typo of one."""
-    text = tag.text.strip()
+    return _reads_as_name(tag.text.strip())
+
+
+@lru_cache(maxsize=4096)
+def _reads_as_name(text: str) -> bool:
     if not _NAME_WORD.fullmatch(text):
         return False
     word = text.rstrip(".").upper()
@@ -224,11 +243,17 @@ def removal_edits(cable: Cable, line: TagsLine, removed: set[int]) -> dict[int, 
 # page/continuation furniture run into a REF line: "TRIPOLI 00000031  001.2 OF 003"
 # and, up to the end of the item, a release record glued to it ("... id: 109673 date: ...",
 # "23064 11/19/2004 15:41 04BRUSSELS4944 ...") or a page banner ("CONFIDENTIAL ABU DHABI 02641")
-_FURNITURE = re.compile(
-    r"[A-Za-z][A-Za-z .]*?[^\S\n]+\d{8}[^\S\n]+\d{3}(?:\.\d+)?[^\S\n]+OF[^\S\n]+\d{3}"
-    r"|(?:(?<![A-Za-z])id:[^\S\n]*\d+|(?<!\d)\d+[^\S\n]+\d{1,2}/\d{1,2}/\d{4}[^\S\n]+\d{1,2}:\d\d"
+_PAGE_LINE = r"[A-Za-z][A-Za-z .]*?[^\S\n]+\d{8}[^\S\n]+\d{3}(?:\.\d+)?[^\S\n]+OF[^\S\n]+\d{3}"
+_RELEASE_TAIL = (
+    r"(?:(?<![A-Za-z])id:[^\S\n]*\d+|(?<!\d)\d+[^\S\n]+\d{1,2}/\d{1,2}/\d{4}[^\S\n]+\d{1,2}:\d\d"
     r"|(?<![A-Za-z])(?:C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|S ?E ?C ?R ?E ?T|UNCLAS(?:SIFIED)?)"
     r"[^\S\n]+[A-Z][A-Z ]*[^\S\n]\d{5,6}(?!\d))[\s\S]*")
+_FURNITURE = re.compile(_PAGE_LINE + "|" + _RELEASE_TAIL)
+_TAIL_ONLY = re.compile(_RELEASE_TAIL)  # _FURNITURE where no page line can match
+# what every furniture match holds: eight digits (a page line), five or six (a page banner),
+# "id:" or a time (a release record); most citations have none and are not searched further
+_FURNITURE_HINT = re.compile(r"\d{5}|id:|\d:\d\d")
+_EIGHT_DIGITS = re.compile(r"\d{8}")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d+|[^\sA-Za-z0-9]")
 _ID_FORM = re.compile(r"(?<![A-Za-z0-9])(\d{2})?([A-Za-z]{2,})(\d{1,7})(?![A-Za-z0-9])")
 _JOINERS = {",", ";", "&", "AND"}
@@ -310,19 +335,41 @@ class ReferenceReading:
     (``ANKAR...``); ``nothing`` an item that says there is no reference (``NONE``);
     ``legal`` a citation of a handbook, a regulation or a law (``9 FAM 42.1``), identified by
     its section rather than a date; ``redacted`` an item with a release redaction (``XXXX``).
+    The properties that tell other references apart are read from ``masked`` (the citation
+    without its furniture) when asked: most items cite cables and never need them.
     """
 
     cables: tuple[CableCitation, ...]
-    has_type_word: bool
-    has_date: bool
-    has_number: bool
-    unknown_post: tuple[str, int, int] | None = None
+    masked: str
     truncated: bool = False
-    nothing: bool = False
-    legal: bool = False
     redacted: bool = False
 
+    @property
+    def has_type_word(self) -> bool:
+        return bool(_TYPE_WORD.search(self.masked))
 
+    @property
+    def has_date(self) -> bool:
+        return bool(_DATE.search(self.masked))
+
+    @property
+    def has_number(self) -> bool:
+        return bool(_NUMBER.search(self.masked))
+
+    @property
+    def unknown_post(self) -> tuple[str, int, int] | None:
+        return None if self.cables else _unknown_post(self.masked)
+
+    @property
+    def nothing(self) -> bool:
+        return bool(_NOTHING.fullmatch(self.masked))
+
+    @property
+    def legal(self) -> bool:
+        return bool(_LEGAL.search(self.masked)) and any(c.isdigit() for c in self.masked)
+
+
+@lru_cache(maxsize=4096)
 def resolve_post(written: str) -> tuple[str, str | None] | None:
     """(station, post to write instead or None) for a post as written, or None if unknown."""
     squeezed = codes.squeeze_post(written)
@@ -348,7 +395,7 @@ def _blank_between(text: str, first: re.Match, second: re.Match) -> bool:
 @cache
 def read_reference(citation: str) -> ReferenceReading:
     """Read one REF item's citation text (see :class:`ReferenceReading`)."""
-    masked = _FURNITURE.sub(lambda m: " " * len(m.group()), citation)
+    masked = _mask_furniture(citation)
     cables = _id_form_citations(masked)
     tokens = list(_TOKEN.finditer(masked))
     last: CableCitation | None = None
@@ -383,16 +430,17 @@ def read_reference(citation: str) -> ReferenceReading:
             cables.append(last)
             last_index = index
     cables.sort(key=lambda c: c.start)
-    stripped = masked.strip()
-    unknown = None
-    if not cables:
-        unknown = _unknown_post(masked)
-    return ReferenceReading(
-        tuple(cables), bool(_TYPE_WORD.search(masked)), bool(_DATE.search(masked)),
-        bool(_NUMBER.search(masked)), unknown, truncated=stripped.endswith(("...", "..")),
-        nothing=bool(_NOTHING.fullmatch(masked)),
-        legal=bool(_LEGAL.search(masked)) and any(c.isdigit() for c in masked),
-        redacted="XXXX" in masked.upper())
+    return ReferenceReading(tuple(cables), masked,
+                            truncated=masked.strip().endswith(("...", "..")),
+                            redacted="XXXX" in masked.upper())
+
+
+def _mask_furniture(citation: str) -> str:
+    """The citation with page and release furniture blanked out (same length)."""
+    if not _FURNITURE_HINT.search(citation):
+        return citation
+    pattern = _FURNITURE if _EIGHT_DIGITS.search(citation) else _TAIL_ONLY
+    return pattern.sub(lambda m: " " * len(m.group()), citation)
 
 
 def _id_form_citations(text: str) -> list[CableCitation]:
@@ -421,17 +469,14 @@ def _standalone_number(text: str, token: re.Match) -> bool:
 
 def _post_before(text: str, tokens: list[re.Match], index: int):
     """The longest run of one to four words just before the serial that names a post."""
-    for words in (4, 3, 2, 1):
-        if index - words < 0:
-            continue
-        run = tokens[index - words:index + 1]
-        if not all(t.group()[0].isalpha() for t in run[:-1]):
-            continue
-        if not all(_blank_between(text, a, b) for a, b in zip(run, run[1:])):
-            continue
-        resolved = resolve_post(" ".join(t.group() for t in run[:-1]))
+    words = 0  # the words standing just before the serial, each after a blank
+    while (words < 4 and index - words > 0 and tokens[index - words - 1].group()[0].isalpha()
+           and _blank_between(text, tokens[index - words - 1], tokens[index - words])):
+        words += 1
+    for count in range(words, 0, -1):
+        resolved = resolve_post(" ".join(t.group() for t in tokens[index - count:index]))
         if resolved is not None:
-            return words, resolved[0], resolved[1]
+            return count, resolved[0], resolved[1]
     return None
 
 
@@ -460,6 +505,8 @@ def _is_year(text: str) -> bool:
 def _continues(tokens: list[re.Match], last_index: int, index: int) -> bool:
     """``, 44603`` or ``AND 44603`` right after a cited serial, not the year of the next
     citation (``CAIRO 2394; 2009 CAIRO 491``)."""
+    if not 1 <= index - last_index - 1 <= 2:
+        return False
     between = [t.group().upper() for t in tokens[last_index + 1:index]]
     following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
     return (1 <= len(between) <= 2 and all(word in _JOINERS for word in between)
@@ -509,6 +556,7 @@ _LABEL_AFTER = re.compile(r"[^\S\n]*:")
 _TITLE_WORD_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _WORD_AFTER = re.compile(r"\s+([A-Za-z]{2,})")
 _NOT_WORDS = {"AND", "OR", "PARA", "PARAS", "PARAGRAPH", "PARAGRAPHS", "TO", "THROUGH", "THRU"}
+_SPELLINGS = ("ref", "Ref", "REF")  # the ways of writing the word that are looked for
 _RANGE = re.compile(r"\s*(?:-|\u2013|through|thru|to)\s*", re.IGNORECASE)
 
 
@@ -549,9 +597,11 @@ def body_citations(cable: Cable) -> tuple[BodyCitation, ...]:
         return offsets.original_span(offsets.to_original(a), offsets.to_original(b))
 
     found = []
+    in_body = False  # once a match is in the body, every later one is
     for match in _matches(text, 0):
-        if offsets.to_original(match.start()) < body_start:
+        if not in_body and offsets.to_original(match.start()) < body_start:
             continue
+        in_body = True
         letters = []
         name = "letters" if match.group("letters") else "enclosed"
         group = match.group(name)
@@ -581,11 +631,19 @@ def _matches(text: str, start: int):
     """``_BODY_CITATION`` matches from ``start`` on, found by jumping to each ``ref``, ``Ref``
     or ``REF`` (cheaper than letting the pattern try every position)."""
     positions = []
-    for spelling in ("ref", "Ref", "REF"):
-        position = text.find(spelling, start)
+    if text.isascii():  # one scan of the lower-cased text (its offsets are the text's)
+        lowered = text.lower()
+        position = lowered.find("ref", start)
         while position >= 0:
-            positions.append(position)
-            position = text.find(spelling, position + 3)
+            if text[position:position + 3] in _SPELLINGS:
+                positions.append(position)
+            position = lowered.find("ref", position + 3)
+    else:
+        for spelling in _SPELLINGS:
+            position = text.find(spelling, start)
+            while position >= 0:
+                positions.append(position)
+                position = text.find(spelling, position + 3)
     end = start
     for position in sorted(positions):
         if position < end:

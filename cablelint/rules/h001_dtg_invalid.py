@@ -65,7 +65,8 @@ class DtgInvalid(Rule):
 
     def check(self, cable, settings):
         for dtg in cable.dtgs:
-            yield from self.check_dtg(cable, dtg)
+            if addresses.dtg_datetime(dtg) is None:  # a real date and time has nothing to report
+                yield from self.check_dtg(cable, dtg)
         if cable.dtgs:
             return
         unread = addresses.unread_dtg_line(cable)
@@ -153,11 +154,12 @@ class DtgInvalid(Rule):
 
     def check_zone(self, cable, dtg, match):
         zone = match.group("zone")
-        span = addresses.span_of(cable, dtg.time.span, match.start("zone"), match.end("zone"))
         if zone == "":
             yield self.finding(f"DTG time group '{dtg.time.text}' has no zone letter Z (UTC)",
                                dtg.time.span)
         elif zone != "Z":
+            span = addresses.span_of(cable, dtg.time.span, match.start("zone"),
+                                     match.end("zone"))
             yield self.finding(f"DTG zone '{zone}' is not Z (UTC)", span)
 
     def padding(self, cable, dtg, digits, month, year):

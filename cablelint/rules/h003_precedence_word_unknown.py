@@ -54,9 +54,12 @@ class PrecedenceWordUnknown(Rule):
             written = parts.precedence
             if written is None:
                 continue
-            span = addresses.part_span(cable, addressee, written)
             word = written.text.upper()
-            if word in addresses.PRECEDENCE_TYPOS:
+            typo = word in addresses.PRECEDENCE_TYPOS
+            if not typo and parts.word is not None and (parts.word != "PRIORITY" or priority_ok):
+                continue  # an authorised word: the common case
+            span = addresses.part_span(cable, addressee, written)
+            if typo:
                 right = addresses.PRECEDENCE_TYPOS[word]
                 yield self.finding(
                     f"precedence '{written.text}' is a misspelling of {right}", span,

@@ -65,14 +65,18 @@ class AddressBlockIncomplete(Rule):
                 continue  # a copy of the whole header, left by the release's database dump
             yield self.finding("second FM line: a cable has one originator", span)
         fm_spans = [span for span, _ in from_lines]
+        has_to = any(a.keyword == "TO" for a in cable.address_lists) or any(
+            keyword == "TO" for keyword, _, _ in stray)
+        if fm_spans and has_to:
+            return  # the common case
         opening = min((element.span for element in block), key=lambda span: span.start,
                       default=None)
         if not fm_spans and opening is not None:
             yield self.finding("address block has no FM line", opening)
+        if has_to:
+            return
         lists = [(a.keyword, addresses.span_of(cable, a.span, 0, len(a.keyword)))
                  for a in cable.address_lists] + [(k, span) for k, span, _ in stray]
-        if any(keyword == "TO" for keyword, _ in lists):
-            return
         info = next((span for keyword, span in lists if keyword == "INFO"), None)
         if info is not None:
             yield self.finding("address block has INFO addressees but no TO (action) addressee",

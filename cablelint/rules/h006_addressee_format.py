@@ -43,6 +43,7 @@ Source:
 """
 
 import re
+from functools import lru_cache
 
 from .. import addresses, codes
 from ..diagnostics import Edit, Fix, Severity
@@ -53,6 +54,18 @@ _MCN = re.compile(r"\d{4}(?:-\d{4})?")
 # a routing indicator joined by "-", "\\" or "//"; by a space only a US one (RU..., RH...)
 _JOINED_BY_OTHER = re.compile(r"(?:(?P<ri>R[A-Z]{4,7})(?P<separator>-|\\|//)"
                               r"|(?P<us>R[UH][A-Z]{3,6})(?P<space>[^\S\n]+))(?=[A-Z])")
+
+
+@lru_cache(maxsize=4096)
+def unknown_designator(plad: str) -> str | None:
+    """The first word of a PLAD, without an office (``COMSIXTHFLT//N2//``), when it is no
+    known address designator and the PLAD is no collective; else None."""
+    if not plad:
+        return None
+    first = plad.split(maxsplit=1)[0].split("//", 1)[0]
+    if first in codes.plad_designators() or addresses.is_collective(plad):
+        return None
+    return first
 
 
 class AddresseeFormat(Rule):
@@ -88,7 +101,7 @@ class AddresseeFormat(Rule):
             yield self.separator_finding(cable, addressee, parts.plad, joined)
         elif not parts.plad.text:
             yield self.finding("addressee line has no PLAD", addressee.span)
-        else:
+        elif unknown_designator(parts.plad.text) is not None:
             yield from self.check_designator(cable, addressee.span, parts.plad)
         mcn = parts.mcn
         if mcn is not None and not _MCN.fullmatch(mcn.text):
@@ -96,6 +109,7 @@ class AddresseeFormat(Rule):
                                addresses.part_span(cable, addressee, mcn))
 
     @staticmethod
+    @lru_cache(maxsize=4096)
     def joined_by_other(plad: str) -> re.Match | None:
         """``RUEHC-SECSTATE WASHDC``: a routing indicator joined to a designator without ``/``."""
         match = _JOINED_BY_OTHER.match(plad)
@@ -120,11 +134,8 @@ class AddresseeFormat(Rule):
                           description="join the routing indicator with '/'"))
 
     def check_designator(self, cable, base, plad):
-        if not plad.text:
-            return
-        # the first word, without an office ("COMSIXTHFLT//N2//")
-        first = plad.text.split(maxsplit=1)[0].split("//", 1)[0]
-        if first in codes.plad_designators() or addresses.is_collective(plad.text):
+        first = unknown_designator(plad.text)
+        if first is None:
             return
         span = addresses.span_of(cable, base, plad.start, plad.start + len(first))
         right = addresses.DESIGNATOR_TYPOS.get(first)

@@ -147,9 +147,6 @@ def minutes_apart(sent: datetime.datetime, day: int, hour: int, minute: int) -> 
     """Minutes between the DTG and an FL3 day-of-year time, in the nearest of three years."""
     if hour > 23 or minute > 59 or not 1 <= day <= 366:
         return None
-    gaps = []
-    for year in (sent.year - 1, sent.year, sent.year + 1):
-        start = datetime.datetime(year, 1, 1)
-        stamp = start + datetime.timedelta(days=day - 1, hours=hour, minutes=minute)
-        gaps.append(abs((stamp - sent).total_seconds()) / 60)
-    return min(gaps)
+    into_year = datetime.timedelta(days=day - 1, hours=hour, minutes=minute)
+    return min(abs((datetime.datetime(year, 1, 1) + into_year - sent).total_seconds()) / 60
+               for year in (sent.year - 1, sent.year, sent.year + 1))

@@ -61,15 +61,17 @@ class RefImpossible(Rule):
                 continue
             for cited in reading.cables:
                 year = cited.year or sent.year
+                if year < sent.year or (year == sent.year and (cited.station != own_station
+                                                               or cited.number < own_serial)):
+                    continue  # an earlier cable: the common case
                 written = item.citation.text[cited.start:cited.end]
                 span = citation_span(cable, item.citation, cited.start, cited.end)
                 if year > sent.year:
                     yield self.finding(f"REF {written} is of {year}, after this cable "
                                        f"({own}, {sent.year})", span)
-                elif cited.station == own_station and year == sent.year:
-                    if cited.number == own_serial and len(cited.serial) < 8:
-                        yield self.finding(f"REF {written} cites this cable itself ({own})", span)
-                    elif cited.number > own_serial:
-                        hint = "" if cited.year else "; a cable of an earlier year needs its year"
-                        yield self.finding(f"REF {written} is later than this cable ({own})"
-                                           f"{hint}", span)
+                elif cited.number == own_serial and len(cited.serial) < 8:
+                    yield self.finding(f"REF {written} cites this cable itself ({own})", span)
+                elif cited.number > own_serial:
+                    hint = "" if cited.year else "; a cable of an earlier year needs its year"
+                    yield self.finding(f"REF {written} is later than this cable ({own})"
+                                       f"{hint}", span)

@@ -33,7 +33,9 @@ Source:
     5 FAH-3 H-011.1, H-110 [FAH3]; observed prose and SIPDIS tags [CM]; spec/rules.md T002.
 """
 
-from functools import cache
+from collections import Counter
+from functools import cache, lru_cache
+from itertools import chain
 
 from .. import codes
 from ..citations import (CAPTION_WORDS, listed_tags, name_tokens, removal_edits, splits,
@@ -45,7 +47,40 @@ from .base import Rule
 @cache
 def suggestion(word: str) -> str | None:
     """A close known tag for an unknown one (remembered: archives repeat their typos)."""
-    return codes.suggest(word, vocabulary()) if word.isalpha() else None
+    return codes.suggest(word, _candidates(word)) if word.isalpha() else None
+
+
+def _candidates(word: str) -> list[str]:
+    """The known tags that lack at most two of the word's letters: ``codes.suggest`` passes
+    over the others (it allows at most two edits), so it picks from these alone the tag it
+    would pick from the whole vocabulary. Counted through an index of tags by letter."""
+    target = word.strip().upper()
+    if len(target) <= 2:  # a tag sharing no letter may pass too
+        return list(vocabulary())
+    index = _tags_by_letter()
+    shared = Counter(chain.from_iterable(index.get(letter, ()) for letter in target))
+    return [tag for tag, count in shared.items() if count >= len(target) - 2]
+
+
+@cache
+def _tags_by_letter() -> dict[str, tuple[str, ...]]:
+    """Each letter of the known tags (upper case) -> the tags that contain it."""
+    index: dict[str, list[str]] = {}
+    for tag in vocabulary():
+        for letter in set(tag.upper()):
+            index.setdefault(letter, []).append(tag)
+    return {letter: tuple(tags) for letter, tags in index.items()}
+
+
+@lru_cache(maxsize=8192)
+def _unknown(text: str) -> tuple[str, str] | None:
+    """(token, upper-case word) of a TAGS token that is no known tag; None for a known tag,
+    an empty token or a person tag."""
+    token = text.strip().rstrip(".")
+    word = token.upper()
+    if not word or token.startswith("(") or codes.is_known_tag(word):
+        return None
+    return token, word
 
 
 class TagUnknown(Rule):
@@ -59,11 +94,9 @@ class TagUnknown(Rule):
         for line in cable.tags_lines[:1]:
             unknown = []
             for index, tag in enumerate(listed_tags(line)):
-                token = tag.text.strip().rstrip(".")
-                word = token.upper()
-                if not word or token.startswith("(") or codes.is_known_tag(word):
-                    continue
-                unknown.append((index, tag, token, word))
+                reading = _unknown(tag.text)
+                if reading is not None:
+                    unknown.append((index, tag, *reading))
             if not unknown:
                 continue
             names = name_tokens(cable, line)

@@ -31,8 +31,10 @@ Source:
     section 4.5; spec/rules.md T005.
 """
 
+from functools import lru_cache
+
 from .. import codes
-from ..citations import listed_tags, splits, tag_word
+from ..citations import listed_tags, splits
 from ..diagnostics import Severity
 from .base import Rule
 
@@ -55,6 +57,15 @@ def is_mission(cable, post: str) -> bool:
     return post.startswith(_MISSION_POSTS) or plad.startswith(_MISSION_POSTS + ("USMISSION",))
 
 
+@lru_cache(maxsize=8192)
+def tag_kinds(text: str) -> frozenset[str | None]:
+    """The kinds of a TAGS token (see ``codes.tag_kind``), or of its parts when it runs tags
+    together (``PHUMBA``: subject and geographic)."""
+    token = text.strip().rstrip(".")
+    ways = splits(token)
+    return frozenset(codes.tag_kind(word) for word in (ways[0] if ways else (token.upper(),)))
+
+
 class TagsMissingSubjectOrGeo(Rule):
     code = "T005"
     name = "tags-missing-subject-or-geo"
@@ -67,9 +78,7 @@ class TagsMissingSubjectOrGeo(Rule):
                 continue
             kinds = set()
             for tag in listed_tags(line):
-                ways = splits(tag.text.strip().rstrip("."))
-                for word in ways[0] if ways else (tag_word(tag),):
-                    kinds.add(codes.tag_kind(word))
+                kinds |= tag_kinds(tag.text)
             if not kinds & {"subject", "program"}:
                 yield self.finding("TAGS line has no subject tag (such as PREL, PGOV, ECON)",
                                    line.label.span)
