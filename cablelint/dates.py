@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from .markings import per_cable
 from .model import Cable, DateTimeGroup
 
 MONTHS = {name: number for number, name in enumerate(
@@ -41,11 +43,15 @@ def dtg_date(dtg: DateTimeGroup | None) -> datetime.date | None:
     """The calendar date of a date-time group, or None if it is not a real date."""
     if dtg is None:
         return None
-    time = dtg.time.text
-    month = MONTHS.get(dtg.month.text.upper().rstrip("."))
+    return _calendar_date(dtg.time.text, dtg.month.text, dtg.year.text)
+
+
+@lru_cache(maxsize=4096)
+def _calendar_date(time: str, month_text: str, year_text: str) -> datetime.date | None:
+    """The date of a date-time group's parts as written (``201106Z``, ``MAR``, ``08``)."""
+    month = MONTHS.get(month_text.upper().rstrip("."))
     if month is None or not time[:2].isdigit() or len(time.rstrip("Zz")) != 6:
         return None
-    year_text = dtg.year.text
     year = int(year_text) if len(year_text) == 4 else full_year(int(year_text))
     try:
         return datetime.date(year, month, int(time[:2]))
@@ -53,8 +59,10 @@ def dtg_date(dtg: DateTimeGroup | None) -> datetime.date | None:
         return None
 
 
+@per_cable
 def cable_date(cable: Cable) -> datetime.date | None:
-    """The date that governs date-dependent rules: the cable's own date-time group."""
+    """The date that governs date-dependent rules: the cable's own date-time group (read once
+    per cable: many rules ask)."""
     return dtg_date(cable.dtg)
 
 

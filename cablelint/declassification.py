@@ -8,12 +8,15 @@ in force on the cable's own date.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import codes
 from .dates import WrittenDate, cable_date, find_date, find_date_like
 from .diagnostics import Span
+from .markings import per_cable
 from .model import Cable, EoLine
 
 KNOWN_ORDERS = ("11652", "12065", "12356", "12958", "13526")
@@ -74,8 +77,10 @@ def read(line: EoLine) -> Declassification:
                             match.group("value"), match.start("value"), match.start("kind"))
 
 
+@per_cable
 def declassification(cable: Cable) -> Declassification | None:
-    """The reading of the cable's first E.O. line, if it has one."""
+    """The reading of the cable's first E.O. line, if it has one (read once per cable: D001
+    to D009 share it)."""
     return read(cable.eo_line) if cable.eo_line else None
 
 
@@ -87,6 +92,7 @@ class DeclDate:
     span: Span
 
 
+@per_cable
 def decl_date(cable: Cable) -> DeclDate | None:
     """The DECL (or DNG) date of the cable's E.O. line, if one is written."""
     reading = declassification(cable)
@@ -177,7 +183,13 @@ def order_name(order: codes.ExecutiveOrder) -> str:
     return f"E.O. {order.order}" + (" as amended" if order.key.endswith("-amended") else "")
 
 
+@per_cable
 def governing_order(cable: Cable) -> codes.ExecutiveOrder | None:
     """The order in force on the date of the cable's own date-time group, if it has one."""
     sent = cable_date(cable)
-    return codes.order_in_force(sent) if sent else None
+    return _order_on(sent) if sent else None
+
+
+@lru_cache(maxsize=4096)
+def _order_on(day: datetime.date) -> codes.ExecutiveOrder | None:
+    return codes.order_in_force(day)

@@ -30,8 +30,8 @@ def per_cable(function):
     """Remember ``function``'s answer for the last cable it was asked about.
 
     The engine runs every rule on one cable before the next, and the C rules ask the same
-    questions; the cable itself is kept with the answer (read and replaced as one tuple),
-    so another cable never gets it.
+    questions (so do the D rules, of ``dates`` and ``declassification``); the cable itself
+    is kept with the answer (read and replaced as one tuple), so another cable never gets it.
     """
     last: list = [None]  # (cable, arguments, answer)
 
@@ -110,6 +110,7 @@ _DESIGNATOR = re.compile(
 POST_ALIASES = {"SECSTATE WASHDC": ("STATE",), "USDEL SECRETARY": ("SECTO", "PARTO")}
 
 
+@lru_cache(maxsize=4096)
 def plain(text: str) -> str:
     """Upper case, one blank between words, no ``//office//`` suffix."""
     return _BLANKS.sub(" ", _OFFICE.sub(" ", text)).strip(" .,").upper()
@@ -123,6 +124,17 @@ def post_matches(post: str, plad: str, aliases: dict | None = None) -> bool:
     PLAD, the PLAD without its designator, an alias, or a run of the PLAD's words; blanks
     and case do not count.
     """
+    if not aliases:
+        return _post_matches(post, plad)  # the usual case: remembered
+    return _matches(post, plad, aliases)
+
+
+@lru_cache(maxsize=4096)
+def _post_matches(post: str, plad: str) -> bool:
+    return _matches(post, plad, None)
+
+
+def _matches(post: str, plad: str, aliases: dict | None) -> bool:
     want = plain(post)
     have = plain(plad)
     names = {have, _DESIGNATOR.sub("", have, count=1)}
@@ -177,6 +189,27 @@ def _level_of(text: str) -> str | None:
     return level if level in PORTION_LEVELS or level == LOU_LEVEL else None
 
 
+def mark_rank(mark: PortionMark) -> int:
+    """The rank of the mark's level (:func:`rank`); 0 when it has no level."""
+    return _rank_of(mark.text)
+
+
+@lru_cache(maxsize=4096)
+def _rank_of(text: str) -> int:
+    return rank(_level_of(text)) or 0
+
+
+def mark_control(mark: PortionMark) -> str | None:
+    """The kind of the mark's control (:func:`control_kind`), or None."""
+    return _control_of(mark.text)
+
+
+@lru_cache(maxsize=4096)
+def _control_of(text: str) -> str | None:
+    parts = read_mark(text)
+    return control_kind(parts.control) if parts else None
+
+
 def control_kind(control: str | None) -> str | None:
     """"noforn" (NF, NOFORN), "n" (SBU NOFORN), "rel", "fgi", "fouo"; None if unknown."""
     if not control:
@@ -191,7 +224,12 @@ def looks_like_mark(mark: PortionMark) -> bool:
     ``(C)``, ``(s)``, ``(CONF)``, ``(SE)``, ``(Secret/Rel X)`` are meant as marks; mixed-case
     words after a paragraph number (``(Iran)``, ``(China)``: topic labels) are not.
     """
-    parts = read_mark(mark.text)
+    return _meant_as_mark(mark.text)
+
+
+@lru_cache(maxsize=4096)
+def _meant_as_mark(text: str) -> bool:
+    parts = read_mark(text)
     if parts is None:
         return False
     level = parts.level
@@ -208,30 +246,47 @@ def portion_marks(cable: Cable) -> tuple[PortionMark, ...]:
     the start of a line, not a SECRET portion); and list letters (:func:`list_letter`).
     """
     found = []
-    subject = cable.subject
-    if subject is not None and subject.portion_mark is not None:
-        found.append(subject.portion_mark)
-    body_start = None
-    for item in cable.body:
-        if body_start is None:
-            body_start = item.span.start
+    subject_mark = cable.subject.portion_mark if cable.subject is not None else None
+    if subject_mark is not None and _meant_as_mark(subject_mark.text):
+        found.append(subject_mark)
+    body = cable.body
+    body_start = body[0].span.start if body else 0
+    for item in body:
         if not isinstance(item, Paragraph) or item.portion_mark is None:
             continue
         mark = item.portion_mark
         numbered = item.number is not None
-        parts = read_mark(mark.text)
-        if not numbered and parts and parts.control and control_kind(parts.control) is None:
-            continue
-        if parts and list_letter(cable, mark, parts, numbered, body_start):
-            continue
-        found.append(mark)
-    return tuple(mark for mark in found if looks_like_mark(mark))
+        counts = _counts(mark.text, numbered)
+        if counts is None:  # a one-letter mark: a list letter?
+            counts = not list_letter(cable, mark, read_mark(mark.text), numbered, body_start)
+        if counts:
+            found.append(mark)
+    return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def _counts(text: str, numbered: bool) -> bool | None:
+    """Whether a paragraph's mark counts, as far as its text tells; None when that depends on
+    the lines before it (:func:`list_letter`)."""
+    parts = read_mark(text)
+    if parts is None or not _meant_as_mark(text):
+        return False
+    if not numbered and parts.control and control_kind(parts.control) is None:
+        return False  # "(S/CT) funds ...": an office, not a mark
+    return None if _maybe_list_letter(parts, numbered) else True
 
 
 @cache
 def _letter_line(letter: str, any_case: bool) -> re.Pattern:
     flags = re.IGNORECASE if any_case else 0
     return re.compile(rf"(?:^|\n)[^\S\n]*(?:¶[^\S\n]*)?(?:\d{{1,3}}\.[^\S\n]*)?\({letter}\)", flags)
+
+
+def _maybe_list_letter(parts: MarkParts, numbered: bool) -> bool:
+    level = parts.level
+    if parts.control is not None or len(level) != 1 or (numbered and not level.islower()):
+        return False
+    return level.upper() != "A"
 
 
 def list_letter(cable: Cable, mark: PortionMark, parts: MarkParts, numbered: bool,
@@ -242,11 +297,9 @@ def list_letter(cable: Cable, mark: PortionMark, parts: MarkParts, numbered: boo
     paragraph number (``40. (c) Yes, ...`` answering item c): the letter before it opens a
     line earlier in the body (``(B) ...``; for a lower-case mark, ``(b)`` in lower case).
     """
+    if not _maybe_list_letter(parts, numbered):
+        return False
     level = parts.level
-    if parts.control is not None or len(level) != 1 or (numbered and not level.islower()):
-        return False
-    if level.upper() == "A":
-        return False
     window = cable.original[max(body_start, mark.span.start - 3000):mark.span.start]
     return _letter_line(chr(ord(level) - 1), not numbered).search(window) is not None
 
@@ -376,20 +429,19 @@ def _caption_area(cable: Cable, extra: tuple[str, ...]) -> CaptionArea:
     low = banner.span.start if banner else -1
     later = [b.span.start for b in cable.banners if b.span.start > low]
     high = min(later) if later else len(cable.original) + 1
-    offsets = cable.source.offsets
     tokens: list[CaptionToken] = []
     if banner is not None and banner.handling is not None:
-        tokens += _tokens_of(cable, banner.handling.span, offsets, extra)
+        tokens += _tokens_of(cable, banner.handling.span, extra)
     lines = tuple(c for c in cable.captions if low < c.span.start < high)
     for caption in lines:
-        tokens += _tokens_of(cable, caption.span, offsets, extra)
+        tokens += _tokens_of(cable, caption.span, extra)
     attention = tuple(a for a in cable.attention_lines if low < a.span.start < high)
     return CaptionArea(banner, lines, tuple(tokens), attention)
 
 
-def _tokens_of(cable: Cable, span, offsets, extra) -> list[CaptionToken]:
+def _tokens_of(cable: Cable, span, extra) -> list[CaptionToken]:
     text = cable.original[span.start:span.end].split("\n", 1)[0]
-    return split_caption_line(text, span.start, offsets.line_column(span.start)[0], extra)
+    return split_caption_line(text, span.start, span.line, extra)
 
 
 def line_end(text: str, position: int) -> int:

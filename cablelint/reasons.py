@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from . import codes
 from .diagnostics import Span
@@ -68,6 +68,7 @@ _GROUP = re.compile(
 _BARE = re.compile(r"[A-Za-z](?![A-Za-z'])(?!\.[A-Za-z])")
 _GROUP_LETTER = re.compile(r"(?<![A-Za-z])[A-Za-z](?![A-Za-z0-9])")
 _AND_OR = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
+_RANGE = re.compile(r"[A-Za-z]\s*-\s*[A-Za-z]")
 # between letter tokens: ", ", " and ", ", and ", "/", " & ", "+", "-", " a nd " (wrapped)
 _SEPARATOR = re.compile(r"(?:\s*(?:[,;&+/-]|(?:a\s?n\s?d|or)(?![A-Za-z])))*\s*", re.IGNORECASE)
 _TEXT_AFTER_MARK = re.compile(r"[^\S\n]+(?!(?:and|or)\b)[A-Za-z]{2}", re.IGNORECASE)
@@ -90,6 +91,7 @@ _TRIM = " \t\r\n,.;:"
 
 # the authority's words
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019.\-/&]*")
+_BREAK = re.compile(r"[.,;:(]")  # between two words: ends an office's place name
 _REDACTION = re.compile(r"X{4,}", re.IGNORECASE)
 
 
@@ -231,15 +233,19 @@ def _is_title(word: str) -> bool:
     return "-" in word and any(part in _TITLE_WORDS for part in word.split("-"))
 
 
+@lru_cache(maxsize=1024)
 def authority_parts(authority: str) -> tuple[bool, bool]:
-    """Whether the authority text names a person, and whether it gives a position."""
+    """Whether the authority text names a person, and whether it gives a position.
+
+    Remembered: the same classifier signs many cables."""
     if _REDACTION.search(authority):
         return True, True  # redacted in the release: X004 reports it, nothing to judge
     has_name = has_position = after_office = False
     lower_case_only = authority == authority.lower()
+    places = _places()
     previous_end = 0
     for match in _WORD.finditer(authority):
-        if any(mark in authority[previous_end:match.start()] for mark in ".,;:("):
+        if _BREAK.search(authority, previous_end, match.start()):
             after_office = False  # "Embassy Buenos Aires, Political Counselor ..."
         previous_end = match.end()
         raw = match.group(0).rstrip(".,'\u2019-")
@@ -252,7 +258,7 @@ def authority_parts(authority: str) -> tuple[bool, bool]:
             has_position, after_office = True, False
         elif word in _OFFICE_PLACE_WORDS:
             after_office = True  # "Embassy Buenos Aires": the words up to a comma are a place
-        elif word in _FILLER_WORDS or after_office or raw.upper() in _places():
+        elif word in _FILLER_WORDS or after_office or raw.upper() in places:
             continue
         elif (raw[0].isupper() or lower_case_only) and (
                 len(raw) > 1 or match.group(0).endswith(".")):
@@ -285,10 +291,14 @@ def _letters_at(text: str, position: int) -> tuple[list[tuple[int, str]], int, b
             inner = group.group("group")
             if letters and _portion_mark(inner, between, letters, text, group.end()):
                 break  # "(b) and (d) (C) The Minister ...": a portion mark starts the text
-            ranged = ranged or bool(re.search(r"[A-Za-z]\s*-\s*[A-Za-z]", inner))
-            blanked = _AND_OR.sub(lambda m: " " * len(m.group(0)), inner)
             base = group.start("group")
-            letters += [(base + m.start(), m.group(0)) for m in _GROUP_LETTER.finditer(blanked)]
+            if len(inner) == 1:  # the usual "(b)"
+                letters.append((base, inner))
+            else:
+                ranged = ranged or bool(_RANGE.search(inner))
+                blanked = _AND_OR.sub(lambda m: " " * len(m.group(0)), inner)
+                letters += [(base + m.start(), m.group(0))
+                            for m in _GROUP_LETTER.finditer(blanked)]
             end = group.end()
         else:
             bare = _BARE.match(text, at)
@@ -323,9 +333,7 @@ def _reason(text: str, base: int, offsets: OffsetMap) -> Reason | None:
             return Reason(offsets, (base + bare_keyword.start(), base + bare_keyword.end()),
                           None, None, (), "", None, False)
         section, letters_from = lone, lone.end()
-    start = letters_from
-    while start < len(text) and text[start] in " \t\n.,":
-        start += 1
+    start = len(text) - len(text[letters_from:].lstrip(" \t\n.,"))
     letters, end, ranged = _letters_at(text, start)
     return Reason(
         offsets=offsets,
@@ -346,7 +354,9 @@ def read_block(cable: Cable, start: int, end: int, place: str) -> ClassifiedByBl
     """Read the block at original ``[start, end)``; ``start`` is at the ``Classified By`` label
     (or the ``(U)`` before it)."""
     offsets = cable.source.offsets
-    text = _LINE_END_BACKSLASH.sub(" ", cable.original[start:min(end, start + _WINDOW)])
+    text = cable.original[start:min(end, start + _WINDOW)]
+    if "\\" in text:
+        text = _LINE_END_BACKSLASH.sub(" ", text)
     label = _LABEL.match(text)
     label_end = label.end() if label else 0
     words = _LABEL_WORDS.search(text, 0, max(label_end, 1))

@@ -34,7 +34,8 @@ Source:
 """
 
 from ..diagnostics import Severity
-from ..markings import LEVEL_WORDS, main_banner, mark_level, portion_marks, rank, read_mark
+from ..markings import (LEVEL_WORDS, main_banner, mark_level, mark_rank, portion_marks, rank,
+                        read_mark)
 from .base import Rule
 
 
@@ -55,7 +56,7 @@ class OverallBelowPortion(Rule):
         overall = rank(banner.level) if banner else None
         if overall is None:
             return
-        above = [m for m in portion_marks(cable) if (rank(mark_level(m)) or 0) > overall]
+        above = [m for m in portion_marks(cable) if mark_rank(m) > overall]
         if not above:
             return
         numbered = {p.portion_mark.span.start for p in cable.numbered_paragraphs

@@ -31,7 +31,8 @@ Source:
 """
 
 from ..diagnostics import Severity
-from ..markings import LEVEL_WORDS, main_banner, mark_level, portion_marks, rank
+from ..markings import LEVEL_WORDS, main_banner, mark_level, mark_rank, portion_marks, rank
+from ..model import Paragraph
 from .base import Rule
 
 
@@ -45,9 +46,12 @@ class OverallAbovePortions(Rule):
         banner = main_banner(cable)
         if banner is None or banner.level not in ("C", "S", "TS"):
             return
-        if any(p.portion_mark is None for p in cable.numbered_paragraphs):
-            return
         marks = portion_marks(cable)
+        if not marks or max(map(mark_rank, marks)) >= rank(banner.level):
+            return  # the usual case: a portion as high as the banner
+        if any(isinstance(item, Paragraph) and item.number is not None
+               and item.portion_mark is None for item in cable.body):
+            return  # an unmarked numbered paragraph
         levels = [mark_level(mark) for mark in marks]
         if not levels or None in levels:
             return

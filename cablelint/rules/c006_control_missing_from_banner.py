@@ -35,7 +35,7 @@ Source:
 """
 
 from ..diagnostics import Edit, Fix, Severity
-from ..markings import caption_area, control_kind, line_end, portion_marks, read_mark
+from ..markings import caption_area, line_end, mark_control, portion_marks
 from .base import Rule
 
 
@@ -49,8 +49,7 @@ class ControlMissingFromBanner(Rule):
     def check(self, cable, settings):
         first = {}
         for mark in portion_marks(cable):
-            parts = read_mark(mark.text)
-            kind = control_kind(parts.control) if parts else None
+            kind = mark_control(mark)
             if kind in ("noforn", "n"):
                 first.setdefault("noforn", mark)
             elif kind == "rel":

@@ -98,7 +98,7 @@ class CaptionLines(Rule):
             last = banner.serial or banner.post or banner.section or banner.classification
             previous = (banner.span.line, last.span.end, None)
         for token in area.tokens:
-            if token in repeated or token.kind == UNKNOWN:
+            if token.kind == UNKNOWN or repeated and token in repeated:
                 continue
             what = TEXT if token.kind == TEXT else token.name
             if previous and previous[0] == token.line and token.line not in flattened:
@@ -173,6 +173,8 @@ class CaptionLines(Rule):
         kinds = caption_kinds(extra)
         channel = [t for t in area.tokens
                    if t.kind == CAPTION and kinds.get(t.name) == "channel" and t not in repeated]
+        if not channel:
+            return  # the usual case
         stadis = [t for t in channel if t.name == "STADIS"]
         partners = [t for t in channel if t.name in _RESTRICTIVE]
         if stadis and not partners:

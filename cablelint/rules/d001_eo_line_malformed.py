@@ -27,7 +27,7 @@ Source:
     5 FAH-1 H-240 [FAH1-240]; ITA cable form [ITA]; observed variants [CM]; spec/rules.md D001.
 """
 
-from ..declassification import KNOWN_ORDERS, read
+from ..declassification import KNOWN_ORDERS, declassification
 from ..diagnostics import Edit, Fix, Severity, Span
 from .base import Rule
 
@@ -45,7 +45,7 @@ class EoLineMalformed(Rule):
                                "'E.O. <order>: N/A'", self.expected_place(cable))
             return
         first = cable.eo_lines[0]
-        reading = read(first)
+        reading = declassification(cable)
         if reading.order not in KNOWN_ORDERS:
             yield self.finding(f"unknown executive order '{reading.order}'", first.order.span)
         written = cable.original[first.span.start:first.span.end].rstrip()

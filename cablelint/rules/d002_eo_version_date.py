@@ -46,7 +46,7 @@ from functools import cache
 
 from .. import codes
 from ..dates import cable_date
-from ..declassification import KNOWN_ORDERS, declassification
+from ..declassification import KNOWN_ORDERS, declassification, governing_order
 from ..diagnostics import Edit, Fix, Severity
 from .base import Rule
 
@@ -72,10 +72,8 @@ class EoVersionDate(Rule):
         sent = cable_date(cable)
         if reading is None or sent is None or reading.order not in KNOWN_ORDERS:
             return
-        if reading.review_stamp:
-            return
-        expected = codes.order_in_force(sent)
-        if expected is None or reading.order == expected.order:
+        expected = governing_order(cable)
+        if expected is None or reading.order == expected.order or reading.review_stamp:
             return
         span = reading.line.order.span
         grace = self.option(settings, "grace_days")

@@ -29,9 +29,8 @@ Source:
     1312.6(a)(1) [CFR1312]; observed 04ROME3708 [CM]; spec/rules.md D007.
 """
 
-from .. import codes
 from ..dates import add_years, cable_date
-from ..declassification import decl_date, declassification
+from ..declassification import decl_date, declassification, governing_order
 from ..diagnostics import Severity
 from .base import Rule
 
@@ -48,7 +47,7 @@ class DeclExceedsMaximum(Rule):
         if found is None or sent is None:
             return
         value = found.written.value(sent.year)
-        order = codes.order_in_force(sent)
+        order = governing_order(cable)
         if value is None or order is None or order.max_years is None:
             return
         exemptions = declassification(cable).exemptions

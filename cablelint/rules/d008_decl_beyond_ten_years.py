@@ -30,9 +30,8 @@ Source:
     32 CFR 2001.12(a)(1)(i)-(iii) [CFR2001]; spec/rules.md D008.
 """
 
-from .. import codes
 from ..dates import add_years, cable_date
-from ..declassification import decl_date
+from ..declassification import decl_date, governing_order
 from ..diagnostics import Severity
 from .base import Rule
 
@@ -50,7 +49,7 @@ class DeclBeyondTenYears(Rule):
         sent = cable_date(cable)
         if found is None or sent is None:
             return
-        order = codes.order_in_force(sent)
+        order = governing_order(cable)
         value = found.written.value(sent.year)
         if value is None or order is None or order.max_years is None:
             return

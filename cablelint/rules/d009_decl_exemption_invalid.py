@@ -39,9 +39,8 @@ Source:
     spec/rules.md D009.
 """
 
-from .. import codes
 from ..dates import cable_date
-from ..declassification import marking_allowed, markings, order_name
+from ..declassification import governing_order, marking_allowed, markings, order_name
 from ..diagnostics import Severity
 from .base import Rule
 
@@ -63,7 +62,7 @@ class DeclExemptionInvalid(Rule):
         if not found:
             return
         sent = cable_date(cable)
-        order = codes.order_in_force(sent) if sent else None
+        order = governing_order(cable)
         for marking in found:
             if marking.kind == "25X":
                 yield self.finding(

@@ -50,6 +50,7 @@ _AND = r"a\n?n\n?d"
 _AND_CAPITALS = r"A\n?N\n?D"
 _STANDARD = re.compile(
     r"\([a-z]\)(?:(?:\s*,\s*(?:_\s+)?|\s+_\s+)\([a-z]\))*".replace("_", _AND))
+_LETTER = re.compile(r"\(([A-Za-z])\)")
 _STANDARD_CAPITALS = re.compile(
     r"\([A-Z]\)(?:(?:\s*,\s*(?:_\s+)?|\s+_\s+)\([A-Z]\))*".replace("_", _AND_CAPITALS))
 
@@ -67,7 +68,7 @@ def is_standard(notation: str, capitals: bool) -> bool:
     pattern = _STANDARD_CAPITALS if capitals else _STANDARD
     if not pattern.fullmatch(notation):
         return False
-    letters = [c.lower() for c in re.findall(r"\(([A-Za-z])\)", notation)]
+    letters = [c.lower() for c in _LETTER.findall(notation)]
     return all(a < b for a, b in zip(letters, letters[1:]))
 
 

@@ -31,7 +31,7 @@ Source:
     spec/cable-format.md section 9 item 1; spec/rules.md X001.
 """
 
-from ..diagnostics import Edit, Fix, Severity
+from ..diagnostics import Edit, Finding, Fix, LazyFix, Severity
 from ..normalise import MANGLED_LETTER, MANGLED_NUMBER, PARAGRAPH_MARK
 from .base import Rule
 
@@ -50,12 +50,16 @@ class ParagraphMarkArtifact(Rule):
     summary = "¶ marks and mangled ¶ digits"
 
     def check(self, cable, settings):
-        offsets = cable.source.offsets
+        # most cables carry several marks: the findings are made directly and the fixes
+        # only when asked for
+        span = cable.source.offsets.original_span
         for artifact in cable.artifacts:
             message = _MESSAGES.get(artifact.kind)
-            if message is None:
-                continue
-            span = offsets.original_span(artifact.start, artifact.end)
-            yield self.finding(message, span, fix=Fix((Edit(artifact.start, artifact.end, ""),),
-                                                      safe=True, description="delete it"))
+            if message is not None:
+                yield Finding(message, span(artifact.start, artifact.end),
+                              LazyFix(lambda artifact=artifact: _deletion(artifact)))
+
+
+def _deletion(artifact) -> Fix:
+    return Fix((Edit(artifact.start, artifact.end, ""),), safe=True, description="delete it")
 

@@ -71,6 +71,7 @@ _MESSAGES = {
     DATABASE_RECORD: "record fields of the release database",
     RELEASE_DATE: "date line added by the release viewer",
 }
+_FURNITURE = frozenset(FURNITURE)
 
 
 class TransmissionFurnitureInText(Rule):
@@ -84,7 +85,7 @@ class TransmissionFurnitureInText(Rule):
         offsets = cable.source.offsets
         original = cable.original
         for artifact in cable.artifacts:
-            if artifact.kind not in FURNITURE:
+            if artifact.kind not in _FURNITURE:
                 continue
             start, end = artifact.token
             yield self.finding(_message(artifact), offsets.original_span(start, end),
@@ -95,6 +96,8 @@ class TransmissionFurnitureInText(Rule):
     def early_end_of_message(self, cable):
         """``NNNN`` followed by more text (furniture already taken out)."""
         body = cable.body
+        if EndOfMessage not in map(type, body):
+            return  # the usual case: no NNNN, or none read
         for index, item in enumerate(body):
             if not isinstance(item, EndOfMessage):
                 continue

@@ -60,7 +60,7 @@ class DuplicatedHeaderBlock(Rule):
             return
         offsets = cable.source.offsets
         previous = _line_start(original, banner.span.start)
-        first_line = offsets.line_column(banner.span.start)[0]
+        first_line = banner.span.line
         at = original.find(key, banner.span.end)
         while at >= 0:
             line_start = _line_start(original, at)

@@ -41,7 +41,7 @@ Source:
 
 import re
 
-from ..diagnostics import Edit, Fix, Severity
+from ..diagnostics import Edit, Finding, Fix, LazyFix, Severity
 from ..normalise import HTML_ENTITY, LINE_END_BACKSLASH, SPLIT_TOKEN
 from .base import Rule
 
@@ -75,17 +75,19 @@ class WrappedOrEncodedToken(Rule):
                     fix=Fix((Edit(artifact.start, artifact.end, replacement),), safe=True,
                             description="decode it"))
             elif artifact.kind == LINE_END_BACKSLASH:
+                # a dump has one on every line: the finding is made directly, the fix only
+                # when asked for
                 start, end = artifact.token
-                yield self.finding("backslash at the end of the line (database dump)",
-                                   offsets.original_span(start, end),
-                                   fix=Fix((Edit(artifact.start, artifact.end, ""),), safe=True,
-                                           description="remove it"))
+                yield Finding("backslash at the end of the line (database dump)",
+                              offsets.original_span(start, end),
+                              LazyFix(lambda artifact=artifact: _removal(artifact)))
         for pattern in _REDACTIONS:
-            if pattern.pattern[:5] not in original:
+            first = original.find(pattern.pattern[:5])
+            if first < 0:
                 continue
-            for match in pattern.finditer(original):
-                yield self.finding(f"redacted text ({len(match.group())} characters): "
-                                   "not linted", offsets.original_span(match.start(), match.end()))
+            for match in pattern.finditer(original, first):
+                yield Finding(f"redacted text ({len(match.group())} characters): not linted",
+                              offsets.original_span(match.start(), match.end()))
 
     def split_word(self, original, offsets, artifact):
         """``REA`` / ``SONS``: the span runs from the first half to the end of the second."""
@@ -100,3 +102,7 @@ class WrappedOrEncodedToken(Rule):
                             offsets.original_span(start, end),
                             fix=Fix((Edit(artifact.start, artifact.end, ""),), safe=True,
                                     description="join the two halves"))
+
+
+def _removal(artifact) -> Fix:
+    return Fix((Edit(artifact.start, artifact.end, ""),), safe=True, description="remove it")
