@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 class Severity(enum.IntEnum):
@@ -27,9 +28,11 @@ class Severity(enum.IntEnum):
         return cls[word.strip().upper()]
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A stretch of the original text: 1-based line/column, end exclusive."""
+class Span(NamedTuple):
+    """A stretch of the original text: 1-based line/column, end exclusive.
+
+    A named tuple rather than a frozen dataclass: as immutable, and four times cheaper to
+    make, which counts for the hundreds of thousands of spans an archive run builds."""
 
     line: int
     column: int
