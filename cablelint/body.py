@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import codes
 from .diagnostics import Span
@@ -56,7 +57,7 @@ NUMBERED = "numbered"
 OTHER = "other"
 
 _RULE_CHARS = frozenset("-=_*~#+")
-_RULE_CHARS_AND_BLANK = frozenset("-=_*~#+ \t.")
+_RULE_CHARS_AND_BLANK = "-=_*~#+ \t."  # (a string: for str.lstrip and str.rstrip)
 _RULE_RUN = re.compile(r"[-=_*~#+] ?[-=_*~#+] ?[-=_*~#+]")
 _INLINE_HEADING = re.compile(r"[^\n]{1,120}?[^\S\n]?[-=_*]{3,}(?:[^\S\n]+[-=_*]{1,})*[^\S\n]*")
 _BULLET = re.compile(
@@ -113,6 +114,11 @@ def without_rules(text: str) -> str:
     """``text`` without rule lines and without rule runs at either end of a line."""
     if not has_rule(text):
         return text.strip()
+    return _trim_lines(text)
+
+
+def _trim_lines(text: str) -> str:
+    """``text`` with every line trimmed of its rule runs, lines left empty taken out."""
     lines = (_trim_rules(line) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
@@ -122,18 +128,21 @@ def _trim_rules(line: str) -> str:
     (or three with blanks between, ``- - -``; ``--`` and ``---`` start list items) and a trailing
     run of three or more."""
     stripped = line.strip()
-    start = count = 0
-    while start < len(stripped) and stripped[start] in _RULE_CHARS_AND_BLANK:
-        count += stripped[start] not in " \t."
-        start += 1
-    if count >= 4 or (count >= 3 and " " in stripped[:start].strip()) or start == len(stripped):
-        stripped = stripped[start:]
-    end = len(stripped)
-    count = 0
-    while end and stripped[end - 1] in _RULE_CHARS_AND_BLANK:
-        count += stripped[end - 1] not in " \t."
-        end -= 1
-    return stripped[:end].rstrip() if count >= 3 else stripped
+    rest = stripped.lstrip(_RULE_CHARS_AND_BLANK)
+    if len(rest) < len(stripped):
+        run = stripped[:len(stripped) - len(rest)]
+        count = _rule_count(run) if len(run) >= 3 else 0
+        if count >= 4 or (count >= 3 and " " in run.strip()) or not rest:
+            stripped = rest
+    kept = stripped.rstrip(_RULE_CHARS_AND_BLANK)
+    if len(stripped) - len(kept) >= 3 and _rule_count(stripped[len(kept):]) >= 3:
+        return kept.rstrip()
+    return stripped
+
+
+def _rule_count(run: str) -> int:
+    """The rule characters in a run of rule characters, blanks and periods."""
+    return len(run) - run.count(" ") - run.count("\t") - run.count(".")
 
 
 def is_prose(text: str) -> bool:
@@ -209,16 +218,11 @@ class Body:
     signature: Block | None
     end_of_message: EndOfMessage | None
     wrapped: frozenset[int] = frozenset()  # id() of paragraphs whose "number" is wrapped text
+    # the numbered paragraphs, without numbers that are wrapped text ("November" / "8. He said")
+    numbered_paragraphs: tuple[Paragraph, ...] = ()
 
     def kind(self, block: Block) -> str:
         return self.kinds[id(block)]
-
-    @property
-    def numbered_paragraphs(self) -> tuple[Paragraph, ...]:
-        """The numbered paragraphs, without numbers that are wrapped text (``November`` /
-        ``8. He said``)."""
-        return tuple(item for item in self.items if isinstance(item, Paragraph)
-                     and item.number is not None and id(item) not in self.wrapped)
 
     @property
     def span(self) -> Span | None:
@@ -287,9 +291,11 @@ def _read(cable: Cable) -> Body:
             current = [item]  # a fragment: what continues it is not a portion either
         elif kind == HEADING:
             current = None
+    numbered = tuple(item for item in items if isinstance(item, Paragraph)
+                     and item.number is not None and id(item) not in wrapped)
     return Body(tuple(items), kinds,
                 tuple(Portion(p[0], tuple(p[1:])) for p in portions), signature, end_of_message,
-                frozenset(wrapped))
+                frozenset(wrapped), numbered)
 
 
 def _wrapped_number(original: str, previous, paragraph: Paragraph) -> bool:
@@ -332,7 +338,7 @@ def opening_text(text: str) -> str:
     """The text of a block, without rule lines and without a run-in heading (``IRAN ---- x``)."""
     if not has_rule(text):
         return text.strip()
-    plain = without_rules(text)
+    plain = _trim_lines(text)  # (without_rules, its test made)
     if not has_rule(plain):
         return plain
     heading = _INLINE_HEADING.match(plain)
@@ -361,7 +367,7 @@ def _block_kind(block: Block, current: list | None, page_lines: list[int],
     plain = opening_text(text)
     if not plain:
         return HEADING
-    if _FURNITURE.match(plain) or (len(plain) < 400 and _WEBSITE_NOTICE.search(plain)):
+    if _FURNITURE.match(plain) or (len(plain) < 400 and _is_website_notice(plain)):
         return FURNITURE
     if plain != text.strip() and "\n" not in plain and not plain.endswith("."):
         return HEADING  # a title between or beside rule lines
@@ -387,6 +393,13 @@ def _block_kind(block: Block, current: list | None, page_lines: list[int],
     return OTHER
 
 
+def _is_website_notice(text: str) -> bool:
+    """The "Visit ... Classified Web Site" notice (no regex search where ``web`` and ``gov``
+    are missing, the common case)."""
+    folded = text.lower()
+    return ("web" in folded or "gov" in folded) and bool(_WEBSITE_NOTICE.search(text))
+
+
 def _page_line_between(page_lines: list[int], start: int, end: int) -> bool:
     i = bisect_left(page_lines, start)
     return i < len(page_lines) and page_lines[i] < end
@@ -399,8 +412,9 @@ COMMENT = "Comment"
 NOTE = "Note"
 _KINDS = {"summary": SUMMARY, "comment": COMMENT, "note": NOTE}
 
-_TERMS = (("ummary", 1, "Ss"), ("UMMARY", 1, "S"), ("omment", 1, "Cc"), ("OMMENT", 1, "C"),
-          ("Note", 0, ""), ("NOTE", 0, ""), ("note", 0, ""))
+# the words as written: capitalised, in capitals or in lower case
+_WORD_FORMS = frozenset(form for word in _KINDS for form in (word.capitalize(), word.upper(), word))
+_LOWER_CASE = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
 _COMPOUND = re.compile(r"\s+(?:and|AND|&)\s+(Summary|SUMMARY|summary|Comment|COMMENT|comment"
                        r"|Note|NOTE|note)(?![A-Za-z])")
 _CLOSER_BEFORE = re.compile(r"(?:End|END|end)\s+(?:(?:[A-Z][A-Za-z]*|of|OF)[^\S\n]+)?$")
@@ -420,11 +434,13 @@ _ITEM_OPENING = re.compile(r"\s*(?:\d{1,3}[.,]?\s*)?(?:\([A-Za-z/ ,]{1,20}\)\s*)
 _NOT_NOTE_QUALIFIERS = frozenset({"Bio", "BIO", "Biographic", "BIOGRAPHIC", "Biographical",
                                   "Dip", "DIP", "Diplomatic", "DIPLOMATIC", "Verbal", "Protest",
                                   "Press", "Reply", "Text", "TEXT"})
+_LETTERS = re.compile(r"[A-Za-z]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Delimiter:
-    """``Summary:`` (an opener) or ``End Summary`` (a closer) and what it delimits."""
+class Delimiter(NamedTuple):
+    """``Summary:`` (an opener) or ``End Summary`` (a closer) and what it delimits.
+
+    A named tuple, as Span: as immutable as a frozen dataclass, and cheaper to make."""
 
     kinds: frozenset[str]
     closes: bool
@@ -460,10 +476,12 @@ def _delimiters(cable: Cable, body: Body) -> list[Delimiter]:
     tail = _header_tail(cable, body)
     if tail is not None:  # "Classified By: ...\nSummary\n-------" with no blank line between
         regions.append(tail)
+    kinds = body.kinds
     for item in body.items:
-        if item.text is None or (isinstance(item, Block) and body.kind(item) == FURNITURE):
+        text = item.text
+        if text is None or kinds.get(id(item)) == FURNITURE:  # (paragraphs have no kind)
             continue
-        regions.append((item.text.span.start, item.text.span.end))
+        regions.append((text.span.start, text.span.end))
     if not regions:
         return []
     low = regions[0][0]
@@ -498,17 +516,23 @@ def _header_tail(cable: Cable, body: Body) -> tuple[int, int] | None:
 
 
 def _words(text: str) -> list[tuple[int, int]]:
-    """Where the words Summary, Comment and Note stand in ``text`` (any case), in order."""
+    """Where the words Summary, Comment and Note stand in ``text`` (capitalised, in capitals or
+    in lower case), in order.
+
+    They are looked for in a lower-case copy of ``text`` with one byte a character (Latin-1;
+    ``?`` for any other character): three searches, not one for each way of writing a word.
+    """
+    folded = text.encode("latin-1", "replace").translate(_LOWER_CASE)
     found = []
-    for term, back, initials in _TERMS:
-        i = text.find(term)
-        while i >= 0:
-            start, end = i - back, i + len(term)
-            if (start >= 0 and (not back or text[start] in initials)
+    for term in (b"summary", b"comment", b"note"):
+        start = folded.find(term)
+        while start >= 0:
+            end = start + len(term)
+            if (text[start:end] in _WORD_FORMS
                     and (start == 0 or not text[start - 1].isalpha())
                     and (end == len(text) or not text[end].isalpha())):
                 found.append((start, end))
-            i = text.find(term, end)
+            start = folded.find(term, end)
     found.sort()
     return found
 
@@ -524,7 +548,8 @@ def _item_delimiters(text: str, base: int, offsets, words=None) -> list[Delimite
         near = text[max(0, i - 16):i]
         closer = ("nd" in near or "ND" in near) and _CLOSER_BEFORE.search(text, window, i)
         if closer:
-            if closer.group().split()[1:2] and closer.group().split()[1] in _NOT_NOTE_QUALIFIERS:
+            named = closer.group().split()[1:2]
+            if named and named[0] in _NOT_NOTE_QUALIFIERS:
                 continue  # "End Bio Note" closes a heading, not a Note
             kinds = {_KINDS[word.lower()]}
             compound = _COMPOUND.match(text, j)
@@ -552,9 +577,11 @@ def _item_delimiters(text: str, base: int, offsets, words=None) -> list[Delimite
         kinds = {_KINDS[word.lower()]}
         if kinds == {NOTE} and qualifier.split()[:1] and qualifier.split()[0] in _NOT_NOTE_QUALIFIERS:
             continue  # "Bio Note:", "Dip Note" name a document
-        for other in re.findall(r"[A-Za-z]+", after.group("more")):
-            if other.lower() in _KINDS:
-                kinds.add(_KINDS[other.lower()])
+        more = after.group("more")
+        if more:
+            for other in _LETTERS.findall(more):
+                if other.lower() in _KINDS:
+                    kinds.add(_KINDS[other.lower()])
         label_start = before.start("qualifier")
         label_end = after.end()
         bracketed = boundary in ("(", "[")
@@ -626,6 +653,9 @@ def is_notice(text: str) -> bool:
     return first not in codes.captions() and len(first.split()) > 2
 
 
+_last_header: list = [None, None]  # the most recent (cable, header groups), as read_body
+
+
 def header_groups(cable: Cable, merge_runs: bool = True) -> list[list[tuple[str, Span]]]:
     """The text header's elements in order, one list per header block (a repeated block
     starts a new list); with ``merge_runs``, runs of one kind merged into their first element.
@@ -634,6 +664,20 @@ def header_groups(cable: Cable, merge_runs: bool = True) -> list[list[tuple[str,
     header lines that are not attention lines (``... FOR ...``, ``PASS ...``), handling notices
     that look like captions, and "E.O." citations split off a Classified By line.
     """
+    if _last_header[0] is not cable:
+        _last_header[0], _last_header[1] = cable, _header_groups(cable)
+    if merge_runs:
+        return [_merge_runs(group) for group in _last_header[1]]
+    return [list(group) for group in _last_header[1]]
+
+
+def _merge_runs(group: list[tuple[str, Span]]) -> list[tuple[str, Span]]:
+    """A run of one kind is one element: its first."""
+    return [element for i, element in enumerate(group) if i == 0 or group[i - 1][0] != element[0]]
+
+
+def _header_groups(cable: Cable) -> list[list[tuple[str, Span]]]:
+    """The header groups of ``cable``, runs not merged."""
     body_start = next((item.span.start for item in cable.body if isinstance(item, Paragraph)),
                       len(cable.original))
     caption_texts = {c.span.start: c.text for c in cable.captions}
@@ -658,7 +702,5 @@ def header_groups(cable: Cable, merge_runs: bool = True) -> list[list[tuple[str,
             continue  # free text in the header (a wrapped line, a rule line), or a leading line
         if not groups:
             groups.append([])
-        if merge_runs and groups[-1] and groups[-1][-1][0] == kind:
-            continue  # a run of one kind is one element
         groups[-1].append((kind, span))
     return groups

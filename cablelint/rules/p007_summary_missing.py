@@ -30,6 +30,7 @@ Source:
 """
 
 import re
+from itertools import compress
 
 from ..body import SUMMARY, delimiters, first_line, read_body
 from ..diagnostics import Severity
@@ -42,12 +43,16 @@ _KEY_POINTS = re.compile(r"\W{0,4}key points\b", re.IGNORECASE)
 
 def telegram_lines(text: str) -> int:
     """Lines of ``text`` as sent: a line longer than 69 characters counts as its wrapped lines."""
-    total = text.count("\n") + 1
-    if len(text) > TELEGRAM_WIDTH:
-        for line in text.split("\n"):
-            if len(line) > TELEGRAM_WIDTH:
-                total += (len(line.rstrip()) - 1) // TELEGRAM_WIDTH
-    return total
+    return text.count("\n") + 1 + _wrapped_lines(text)
+
+
+def _wrapped_lines(text: str) -> int:
+    """The lines that wrapping at 69 characters adds to ``text``."""
+    if len(text) <= TELEGRAM_WIDTH:
+        return 0
+    lines = text.split("\n")
+    long_lines = compress(lines, map(TELEGRAM_WIDTH.__lt__, map(len, lines)))
+    return sum((len(line.rstrip()) - 1) // TELEGRAM_WIDTH for line in long_lines)
 
 
 class SummaryMissing(Rule):
@@ -63,9 +68,10 @@ class SummaryMissing(Rule):
         if span is None:
             return
         limit = self.option(settings, "max_lines")
-        length = telegram_lines(cable.original[span.start:span.end])
-        if length <= limit:
-            return
+        text = cable.original[span.start:span.end]
+        lines = text.count("\n") + 1
+        if lines <= limit and lines + _wrapped_lines(text) <= limit:
+            return  # (wrapped lines only add to the line count: they are counted when needed)
         if any(_KEY_POINTS.match(item.text.text) for item in body.items[:3] if item.text):
             return
         if any(SUMMARY in d.kinds for d in delimiters(cable, body)):
@@ -73,5 +79,5 @@ class SummaryMissing(Rule):
         first = body.items[0]
         place = first.number.span if isinstance(first, Paragraph) and first.number else first_line(
             cable, first.span)
-        yield self.finding(f"body runs to {length} telegram lines (over {limit}) and has no "
-                           "Summary", place)
+        yield self.finding(f"body runs to {telegram_lines(text)} telegram lines (over {limit}) "
+                           "and has no Summary", place)

@@ -58,6 +58,9 @@ class HeaderOrder(Rule):
 
     def check(self, cable, settings):
         for group in header_groups(cable):
+            ranks = [RANK[kind] for kind, _ in group]
+            if ranks == sorted(ranks):
+                continue  # in order (the common case)
             kept = _in_order(group)
             for index, (kind, span) in enumerate(group):
                 if index in kept:

@@ -46,9 +46,11 @@ from .base import Rule
 _PARTIAL_EXTRACT = re.compile(r"This record is a partial extract", re.IGNORECASE)
 
 
-def _split_after(original: str, position: int, split: set[int]) -> bool:
+def _split_after(cable, position: int) -> bool:
     """The normaliser broke the line after the label (``SUBJECT: E.O. 13382 ...``): the
     subject's text was read as another element, so it is not missing."""
+    original = cable.original
+    split = {a.start for a in cable.artifacts if a.kind == FLATTENED_HEADER}
     end = position
     while end < len(original) and original[end] in " \t":
         end += 1
@@ -71,11 +73,10 @@ class SubjectMissing(Rule):
             if place is not None:
                 yield self.finding("no SUBJECT line", place.span)
             return
-        split = {a.start for a in cable.artifacts if a.kind == FLATTENED_HEADER}
         for subject in cable.subjects:
             yield from self.label(subject, archive)
             if (subject.text is None or not subject.text.text.strip()) and not (
-                    _split_after(cable.original, subject.label.span.end, split)):
+                    _split_after(cable, subject.label.span.end)):
                 yield self.finding("SUBJECT line has no text", subject.label.span)
         for group in header_groups(cable, merge_runs=False):
             subjects = [span for kind, span in group if kind == "subject"]

@@ -49,6 +49,9 @@ _PAGE_LINE = re.compile(
     r"[^\S\n]+(?P<section>\d{2,3})(?:\.\d+)?[^\S\n]+OF[^\S\n]+(?P<total>\d{2,3})", re.IGNORECASE)
 
 
+_NOT_LETTER = re.compile(r"[^A-Z]")
+
+
 class SectionInconsistent(Rule):
     code = "S003"
     name = "section-inconsistent"
@@ -130,4 +133,4 @@ def _section(banner) -> tuple[int, int] | None:
 
 
 def _squeeze(post: str) -> str:
-    return re.sub(r"[^A-Z]", "", post.upper())
+    return _NOT_LETTER.sub("", post.upper())

@@ -36,9 +36,10 @@ Source:
 
 import re
 from bisect import bisect_right
+from itertools import compress
 
 from ..body import CONTINUATION, PROSE, read_body
-from ..diagnostics import Edit, Fix, LazyFix, Severity
+from ..diagnostics import Edit, Fix, LazyFix, Severity, Span
 from ..model import Paragraph
 from .base import Rule
 
@@ -59,31 +60,31 @@ class LineTooLong(Rule):
         width = self.option(settings, "width")
         original = cable.original
         lines = original.split("\n")
-        if max(map(len, lines)) <= width:
+        lengths = list(map(len, lines))
+        if max(lengths) <= width:
             return
         offsets = cable.source.offsets
         body = read_body(cable)
-        items = [(item.span.start, item.span.end, item) for item in body.items]
-        starts = [start for start, _, _ in items]
-        start = 0
-        for line in lines:
-            if len(line) > width:
-                length = len(line.rstrip())
-                if length > width:
-                    yield self.finding(
-                        f"line is {length} characters long (limit {width})",
-                        offsets.original_span(start + width, start + length),
-                        fix=_lazy_rewrap(line, start, width,
-                                         _safety(body, items, starts, start, start + length)))
-            start += len(line) + 1
+        starts = [item.span.start for item in body.items]
+        for index in compress(range(len(lines)), map(width.__lt__, lengths)):  # the long lines
+            line = lines[index]
+            length = len(line.rstrip())
+            if length > width:
+                line_number, start = index + 1, offsets.line_start(index + 1)
+                yield self.finding(
+                    f"line is {length} characters long (limit {width})",
+                    Span(line_number, width + 1, line_number, length + 1, start + width,
+                         start + length),  # the part of the line past the limit
+                    fix=_lazy_rewrap(line, start, width,
+                                     _safety(body, starts, start, start + length)))
 
 
-def _safety(body, items, starts, start: int, end: int) -> bool | None:
+def _safety(body, starts: list[int], start: int, end: int) -> bool | None:
     """None for a line outside the body (no fix); else whether re-wrapping it is safe."""
     index = bisect_right(starts, end - 1) - 1
-    if index < 0 or items[index][1] <= start:
+    if index < 0 or body.items[index].span.end <= start:
         return None
-    item = items[index][2]
+    item = body.items[index]
     if isinstance(item, Paragraph):
         return True
     return body.kind(item) in (CONTINUATION, PROSE)

@@ -37,6 +37,7 @@ Source:
 import re
 import unicodedata
 from bisect import bisect_right
+from functools import lru_cache
 
 from ..diagnostics import Edit, Fix, Severity
 from ..normalise import PARAGRAPH_MARK
@@ -53,6 +54,7 @@ TRANSLITERATION = {
     "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "",
 }
 _OUTSIDE = re.compile(r"[^\x20-\x7e\n]+")
+_PRINTABLE_AND_LF = bytes(range(0x20, 0x7F)) + b"\n"
 
 
 class NonAscii(Rule):
@@ -65,47 +67,58 @@ class NonAscii(Rule):
     def check(self, cable, settings):
         text = cable.original
         artifacts = cable.artifacts
-        if _only_marks_and_ascii(text, artifacts) and _no_controls(text):
+        if _clean(text, artifacts):
             return  # the common case: nothing outside printable ASCII but the release's marks
         starts = [a.start for a in artifacts]
         offsets = cable.source.offsets
         for match in _OUTSIDE.finditer(text):
             for start, end in _runs(text, match.start(), match.end(), artifacts, starts):
-                yield self.finding(_message(text[start:end]), offsets.original_span(start, end),
-                                   fix=_transliterate(text[start:end], start))
+                run = text[start:end]
+                yield self.finding(_message(run), offsets.original_span(start, end),
+                                   fix=_transliterate(run, start))
 
 
-def _only_marks_and_ascii(text: str, artifacts) -> bool:
-    """Every character is ASCII or a ``¶`` that the normaliser recorded (cheap: no scan in
-    Python; a ``¶`` is two bytes in UTF-8, any other non-ASCII character at least two)."""
-    if text.isascii():
+def _clean(text: str, artifacts) -> bool:
+    """Every character is printable ASCII, a line end (LF, or the CR of a CRLF) or a ``¶``
+    that the normaliser recorded. Cheap, no scan in Python: in the Latin-1 encoding, with the
+    printable ASCII and the LFs deleted (``bytes.translate``), what is left must be ``¶`` marks
+    and the CRs of CRLFs."""
+    try:
+        data = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False  # a character beyond Latin-1
+    left = data.translate(None, _PRINTABLE_AND_LF)
+    if not left:
         return True
-    marks = text.count("\u00b6")
-    if len(text.encode("utf-8", "surrogatepass")) - len(text) != marks:
-        return False
-    return marks == sum(1 for a in artifacts if a.kind == PARAGRAPH_MARK)
+    marks = left.count(b"\xb6")
+    if marks:
+        if marks != sum(1 for a in artifacts if a.kind == PARAGRAPH_MARK):
+            return False
+        left = left.replace(b"\xb6", b"")
+    return not left or (not left.strip(b"\r") and len(left) == text.count("\r\n"))
 
 
-def _no_controls(text: str) -> bool:
-    """No control character (tab included) but LF and the CR of a CRLF (``isprintable`` runs
-    in C, far faster than a regex scan)."""
-    if "\r" in text and text.count("\r") != text.count("\r\n"):
-        return False
-    return text.replace("\n", "").replace("\r", "").isprintable()
-
-
-def _runs(text, start, end, artifacts, starts):
+def _runs(text, start, end, artifacts, starts) -> list[tuple[int, int]]:
     """The parts of ``text[start:end]`` outside the artifacts (and not the CR of a CRLF)."""
+    i = bisect_right(starts, start) - 1
+    if i == bisect_right(starts, end - 1) - 1 and "\r" not in text[start:end]:
+        # the common cases: no artifact in the run, or one artifact covering it (a "¶")
+        if i < 0 or artifacts[i].end <= start:
+            return [(start, end)]
+        if artifacts[i].end >= end:
+            return []
+    runs = []
     run_start = None
     for position in range(start, end + 1):
         skip = position == end or _in_artifact(position, artifacts, starts) or (
             text[position] == "\r" and text[position + 1:position + 2] == "\n")
         if skip:
             if run_start is not None:
-                yield run_start, position
+                runs.append((run_start, position))
                 run_start = None
         elif run_start is None:
             run_start = position
+    return runs
 
 
 def _in_artifact(position, artifacts, starts) -> bool:
@@ -113,6 +126,7 @@ def _in_artifact(position, artifacts, starts) -> bool:
     return i >= 0 and artifacts[i].start <= position < artifacts[i].end
 
 
+@lru_cache(maxsize=1024)
 def _message(run: str) -> str:
     first = run[0]
     name = unicodedata.name(first, "control character" if ord(first) < 0x20 else "unnamed")
@@ -122,6 +136,18 @@ def _message(run: str) -> str:
 
 
 def _transliterate(run: str, start: int) -> Fix | None:
+    """The fix for ``run`` at ``start`` (None: no replacement)."""
+    replacement = _replacement(run)
+    if replacement is None:
+        return None
+    text, safe, description = replacement
+    return Fix((Edit(start, start + len(run), text),), safe=safe, description=description)
+
+
+@lru_cache(maxsize=1024)
+def _replacement(run: str) -> tuple[str, bool, str] | None:
+    """The ASCII for ``run``, whether writing it is safe, and the fix's description (None: no
+    replacement)."""
     pieces = []
     safe = True
     for char in run:
@@ -138,5 +164,4 @@ def _transliterate(run: str, start: int) -> Fix | None:
         pieces.append(base)
         safe = False
     replacement = "".join(pieces)
-    return Fix((Edit(start, start + len(run), replacement),), safe=safe,
-               description=f"write {replacement!r}" if replacement else "delete it")
+    return replacement, safe, f"write {replacement!r}" if replacement else "delete it"
