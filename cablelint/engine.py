@@ -42,20 +42,37 @@ def decode(data: bytes) -> Decoded:
 
 def lint_text(text: str, *, path: str = "<text>", config: Settings | None = None) -> list[Diagnostic]:
     """All findings for one cable's text, sorted by line, column and code."""
-    settings = config or Settings()
-    rules = registry()
-    enabled = settings.enabled_codes(rules)
+    settings = config or _DEFAULT
     cable = build_cable(text, path)
     diagnostics = []
-    for code in sorted(enabled):
-        rule = rules.by_code[code]
-        if settings.profile not in rule.profiles:
-            continue
-        severity = settings.severity.get(code, rule.severity)
-        for finding in rule().check(cable, settings):
+    for rule, checker, severity in _plan(settings):
+        for finding in checker.check(cable, settings):
             diagnostics.append(_stamp(path, rule, finding, severity))
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics
+
+
+_DEFAULT = Settings()
+_plans: dict[int, tuple] = {}
+
+
+def _plan(settings: Settings) -> list:
+    """(rule class, rule object, severity) for each rule this run enables, in code order.
+
+    Worked out once per Settings object (kept alive with it, so its id stays its own)."""
+    known = _plans.get(id(settings))
+    if known is not None and known[0] is settings:
+        return known[1]
+    rules = registry()
+    plan = []
+    for code in sorted(settings.enabled_codes(rules)):
+        rule = rules.by_code[code]
+        if settings.profile in rule.profiles:
+            plan.append((rule, rule(), settings.severity.get(code, rule.severity)))
+    if len(_plans) > 64:
+        _plans.clear()
+    _plans[id(settings)] = (settings, plan)
+    return plan
 
 
 def read_file(path: str | os.PathLike, display: str | None = None) -> Decoded | Diagnostic:
