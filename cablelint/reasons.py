@@ -487,3 +487,14 @@ def in_paragraph_one(cable: Cable) -> ClassifiedByBlock | None:
     if match is None:
         return None
     return read_block(cable, match.start(), span.end, "paragraph")
+
+
+def judged_block(cable: Cable, settings) -> ClassifiedByBlock | None:
+    """The Classified By block the reason rules judge: that of a classified cable, unless
+    the archive profile leaves it alone because the release cut it short."""
+    if not cable.is_classified:
+        return None
+    block = classified_by(cable)
+    if block is None or (block.truncated and settings.profile == "archive"):
+        return None
+    return block

@@ -35,7 +35,7 @@ Source:
 
 from ..declassification import governing_order
 from ..diagnostics import Severity
-from ..reasons import classified_by
+from ..reasons import judged_block
 from .base import Rule
 
 
@@ -46,12 +46,8 @@ class ReasonMissing(Rule):
     summary = "no classification reason"
 
     def check(self, cable, settings):
-        if not cable.is_classified:
-            return
-        block = classified_by(cable)
+        block = judged_block(cable, settings)
         if block is None or block.derived:
-            return
-        if block.truncated and settings.profile == "archive":
             return
         reason = block.reason
         order = governing_order(cable)

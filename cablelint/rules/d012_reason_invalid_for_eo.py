@@ -40,7 +40,7 @@ Source:
 
 from ..declassification import governing_order, order_name
 from ..diagnostics import Edit, Fix, Severity
-from ..reasons import classified_by
+from ..reasons import judged_block
 from .base import Rule
 
 _RENUMBERED = ("1.5", "1.4")  # E.O. 13292 renumbered the category section
@@ -54,10 +54,8 @@ class ReasonInvalidForEo(Rule):
     summary = "reason section or letter invalid for the governing order"
 
     def check(self, cable, settings):
-        if not cable.is_classified:
-            return
-        block = classified_by(cable)
-        if block is None or (block.truncated and settings.profile == "archive"):
+        block = judged_block(cable, settings)
+        if block is None:
             return
         reason = block.reason
         order = governing_order(cable)

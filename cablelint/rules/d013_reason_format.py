@@ -41,7 +41,7 @@ Source:
 import re
 
 from ..diagnostics import Edit, Fix, Severity
-from ..reasons import classified_by
+from ..reasons import judged_block
 from .base import Rule
 
 # "(b) and (d)", "(b), (d)", "(b), (c), and (d)"; an "and" the release's wrapping split over
@@ -80,10 +80,8 @@ class ReasonFormat(Rule):
     summary = "non-canonical reason notation"
 
     def check(self, cable, settings):
-        if not cable.is_classified:
-            return
-        block = classified_by(cable)
-        if block is None or (block.truncated and settings.profile == "archive"):
+        block = judged_block(cable, settings)
+        if block is None:
             return
         reason = block.reason
         if reason is None or reason.section is None or not reason.letters:
