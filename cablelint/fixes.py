@@ -15,6 +15,9 @@ Guarantees kept here, whatever a rule's fix says:
 * A pass is kept only if the text parses at least as well as before (no more E001).
 * Text outside the edits is untouched; a line break inserted by a fix takes the file's
   line ending (CRLF stays CRLF).
+* Fixes that undo each other (after two passes the same fixable findings are back) make
+  the loop go back to the text where the swing began and stop, so a second run stops
+  there too: fixing stays idempotent, and the result says it did not converge.
 """
 
 from __future__ import annotations
@@ -132,6 +135,11 @@ def _choose(diagnostics: list[Diagnostic], unsafe: bool) -> list[Diagnostic]:
     return chosen
 
 
+def _pending(diagnostics: list[Diagnostic], unsafe: bool) -> frozenset:
+    """The fixable findings, by code and message (their lines move as fixes apply)."""
+    return frozenset((d.code, d.message) for d in _choose(diagnostics, unsafe))
+
+
 def _acceptable(after: str, guard: Markings, errors: int, settings: Settings, path: str,
                 unsafe: bool) -> tuple[bool, list[Diagnostic]]:
     if not guard.kept_in(markings(after), unsafe=unsafe):
@@ -148,6 +156,8 @@ def fix_text(text: str, *, path: str = "<text>", config: Settings | None = None,
     diagnostics = lint_text(text, path=path, config=settings)
     guard = markings(text)
     errors = _syntax_errors(diagnostics)
+    # each state reached: its text, its fixable findings, the fixes applied, its diagnostics
+    history = [(text, _pending(diagnostics, unsafe), 0, diagnostics)]
     for number in range(1, max_passes + 1):
         chosen = _choose(diagnostics, unsafe)
         if not chosen:
@@ -168,7 +178,15 @@ def fix_text(text: str, *, path: str = "<text>", config: Settings | None = None,
                 break
         if after == current:
             break
+        pending = _pending(next_diagnostics, unsafe)
+        if len(history) >= 2 and pending == history[-2][1]:
+            # fixes that undo each other: go back to where the swing began and stop there
+            result.text, _, count, diagnostics = history[-2]
+            del result.applied[count:]
+            result.converged = False
+            break
         result.applied += [AppliedFix(d, number) for d in accepted]
+        history.append((after, pending, len(result.applied), next_diagnostics))
         result.text = after
         diagnostics = next_diagnostics
     else:
