@@ -8,14 +8,15 @@ singular properties on :class:`Cable` give the first occurrence.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .diagnostics import Span
 from .normalise import Artifact, Normalised
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
-    """A piece of the cable's text and where it stands."""
+class Text(NamedTuple):
+    """A piece of the cable's text and where it stands (a named tuple: immutable, and the
+    cheapest object to make; a cable has hundreds)."""
 
     text: str
     span: Span
