@@ -2,15 +2,24 @@
 
 Codes in ``select`` and ``ignore`` may be a rule code (``P001``), a slug (``para-start``),
 a group prefix (``P``, ``D00``) or ``ALL``. An unknown one is a :class:`UsageError`.
+
+Settings come from the nearest configuration file to each cable (see :mod:`.configfile`):
+``.cablelint.toml``, or the ``[tool.cablelint]`` table of ``pyproject.toml``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from .diagnostics import Severity
+from .patterns import matches
 
 PROFILES = ("draft", "archive")
+
+#: Folders never searched for cables unless ``exclude`` is set to something else.
+DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".bzr", ".venv", "venv", ".tox", ".nox",
+                   "node_modules", "__pycache__", ".cablelint_cache")
 
 
 class UsageError(Exception):
@@ -19,13 +28,21 @@ class UsageError(Exception):
 
 @dataclass(frozen=True)
 class Settings:
-    """What to check and how strictly."""
+    """What to check and how strictly, and which files a folder search takes.
+
+    ``root`` is the folder of the configuration file (``per-file-ignores``, ``include`` and
+    ``exclude`` patterns are relative to it); ``source`` is that file, or None."""
 
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
     profile: str = "draft"
     severity: dict[str, Severity] = field(default_factory=dict)
     options: dict[str, dict[str, object]] = field(default_factory=dict)
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    root: str = "."
+    source: str | None = None
 
     def __post_init__(self):
         if self.profile not in PROFILES:
@@ -41,6 +58,41 @@ class Settings:
         self._check_options(registry)
         return frozenset(chosen)
 
+    def validate(self, registry) -> None:
+        """Raise :class:`UsageError` for any unknown code, option or value, before any work;
+        the message names the configuration file."""
+        try:
+            self.enabled_codes(registry)
+            for _, codes in self.per_file_ignores:
+                for selector in codes:
+                    registry.resolve(selector)
+        except UsageError as error:
+            if self.source is None:
+                raise
+            raise UsageError(f"{self.source}: {error}") from None
+
+    def for_path(self, relative: str) -> "Settings":
+        """These settings with the ``per-file-ignores`` that match ``relative`` (a path
+        relative to ``root``, with ``/``) added to ``ignore``; the same object if none match."""
+        extra = tuple(code for pattern, codes in self.per_file_ignores
+                      if matches(pattern, relative) for code in codes)
+        if not extra:
+            return self
+        key = (id(self), extra)
+        derived = _derived.get(key)
+        if derived is None or derived[0] is not self:
+            settings = dataclasses.replace(self, ignore=self.ignore + extra, per_file_ignores=())
+            derived = _derived[key] = (self, settings)
+        return derived[1]
+
+    def excludes(self, relative: str) -> bool:
+        """Whether a path relative to ``root`` matches an ``exclude`` pattern."""
+        return any(matches(pattern, relative) for pattern in self.exclude)
+
+    def includes(self, relative: str) -> bool:
+        """Whether a file found in a folder search is a cable to check."""
+        return relative.endswith(".cable") or any(matches(p, relative) for p in self.include)
+
     def _check_options(self, registry) -> None:
         """Every option set names a rule and one of its options, with a value of its type."""
         for code, values in self.options.items():
@@ -53,5 +105,13 @@ class Settings:
                     raise UsageError(f"{rule.code} has no option '{name}' (options: {known})")
                 default = rule.options[name]
                 if default is not None and type(value) is not type(default):
-                    raise UsageError(f"{rule.code} option '{name}' takes a "
-                                     f"{type(default).__name__}, not {value!r}")
+                    kind = _KINDS.get(type(default), type(default).__name__)
+                    raise UsageError(f"{rule.code} option '{name}' takes {kind}, "
+                                     f"not {value!r}")
+
+
+_KINDS = {int: "an integer", bool: "true or false", str: "a string", float: "a number",
+          list: "a list", dict: "a table"}
+
+#: Settings derived by ``for_path``, kept alive with their parent so ids stay their own.
+_derived: dict[tuple, tuple[Settings, Settings]] = {}

@@ -155,19 +155,22 @@ class Diagnostic:
             "end_line": self.span.end_line,
             "end_column": self.span.end_column,
             "fix": fix,
+            "withheld": self.withheld,
         }
 
 
-def fingerprints(diagnostics) -> list[str]:
+def fingerprints(diagnostics, paths=None) -> list[str]:
     """A fingerprint per diagnostic that survives lines moving: a hash of the path, the code,
-    the message and the finding's rank among identical (path, code, message) ones."""
+    the message (with any ``line N`` in it set aside) and the finding's rank among identical
+    (path, code, message) ones. ``paths`` replaces the diagnostics' own paths when given."""
     import hashlib
+    import re
     from collections import Counter
 
     seen: Counter = Counter()
     found = []
-    for d in diagnostics:
-        key = (d.path, d.code, d.message)
+    for d, path in zip(diagnostics, paths or [d.path for d in diagnostics]):
+        key = (path, d.code, re.sub(r"\bline \d+", "line N", d.message))
         seen[key] += 1
         text = "\0".join((*key, str(seen[key])))
         found.append(hashlib.sha256(text.encode("utf-8")).hexdigest()[:32])
