@@ -35,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="write the report to FILE instead of standard output")
     check.add_argument("--statistics", action="store_true",
                        help="print the number of findings per rule instead of the findings")
+    check.add_argument("--show-source", action="store_true",
+                       help="show text of portions marked above (U)/(SBU) in findings and "
+                            "diffs; off by default so logs stay clean")
     check.add_argument("--select", action="append", default=[], metavar="CODES",
                        help="codes, slugs or prefixes to check, comma-separated (default ALL)")
     check.add_argument("--ignore", action="append", default=[], metavar="CODES",
@@ -192,7 +195,7 @@ def check(args) -> int:
     if args.show_settings:
         return show_settings(run)
     if args.diff:
-        return show_diff(run, args.unsafe_fixes)
+        return show_diff(run, args.unsafe_fixes, args.show_source)
     diagnostics, fixed = [], []
     for path in run.paths:
         if args.fix:
@@ -294,10 +297,18 @@ def _toml(value) -> str:
 
 
 def write_report(args, diagnostics: list, paths: list[str], fixed: list) -> None:
-    """The report in the chosen format (or the statistics), to standard output or -o FILE."""
+    """The report in the chosen format (or the statistics), to standard output or -o FILE.
+
+    Text of classified portions is redacted first, unless --show-source."""
+    from dataclasses import replace
+
     from . import reporters
     from .discovery import STDIN
+    from .redaction import redact
 
+    if not args.show_source:
+        diagnostics = [redact(d) for d in diagnostics]
+        fixed = [replace(a, diagnostic=redact(a.diagnostic)) for a in fixed]
     if args.output:
         try:
             stream = open(args.output, "w", encoding="utf-8", newline="\n")
@@ -374,9 +385,13 @@ def fix_file(run, path: str, unsafe: bool) -> tuple[list, list]:
     return result.remaining, result.applied
 
 
-def show_diff(run, unsafe: bool) -> int:
-    """Print what --fix would change as a unified diff; exit 1 if anything would change."""
+def show_diff(run, unsafe: bool, show_source: bool = False) -> int:
+    """Print what --fix would change as a unified diff; exit 1 if anything would change.
+
+    Lines of classified portions are withheld, unless ``show_source``."""
     import difflib
+
+    from .redaction import redact_diff, text_lines, withheld_text_lines
 
     changed = fixes = 0
     problems = []
@@ -389,9 +404,13 @@ def show_diff(run, unsafe: bool) -> int:
             continue
         changed += 1
         fixes += len(result.applied)
-        sys.stdout.writelines(difflib.unified_diff(
-            result.original.splitlines(keepends=True), result.text.splitlines(keepends=True),
+        diff = list(difflib.unified_diff(
+            text_lines(result.original), text_lines(result.text),
             fromfile=f"a/{run.name(path)}", tofile=f"b/{run.name(path)}"))
+        if not show_source:
+            diff = redact_diff(diff, withheld_text_lines(result.original),
+                               withheld_text_lines(result.text))
+        sys.stdout.writelines(diff)
     for problem in problems:
         print(f"{problem.path}: {problem.code} {problem.message}", file=sys.stderr)
     noun = "file" if changed == 1 else "files"

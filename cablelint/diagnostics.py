@@ -111,7 +111,11 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
-    """A finding stamped with the rule's code, name and severity and the file's path."""
+    """A finding stamped with the rule's code, name and severity and the file's path.
+
+    ``source`` is the text of the finding's first line (for a report's caret display);
+    ``withheld`` names the marking that keeps that line's text out of reports (``(S)
+    portion``), None when it may be shown (see ``cablelint.redaction``)."""
 
     path: str
     code: str
@@ -120,6 +124,8 @@ class Diagnostic:
     message: str
     span: Span
     fix: Fix | LazyFix | None = field(default=None, compare=False)
+    withheld: str | None = field(default=None, compare=False)
+    source: str | None = field(default=None, compare=False)
 
     @property
     def line(self) -> int:
@@ -133,17 +139,21 @@ class Diagnostic:
         return (self.path, self.span.line, self.span.column, self.code, self.message)
 
     def to_dict(self) -> dict:
-        """The JSON contract of DESIGN.md."""
+        """The JSON contract of DESIGN.md, plus ``withheld``. A redacted fix (its edits'
+        replacement text withheld, None) says so with ``"withheld": true``."""
         fix = self.fix.resolve() if self.fix is not None else None
         if fix is not None:
+            edits = fix.edits
             fix = {
                 "safe": fix.safe,
                 "description": fix.description,
                 "edits": [
                     {"start": e.start, "end": e.end, "replacement": e.replacement}
-                    for e in fix.edits
+                    for e in edits
                 ],
             }
+            if any(e.replacement is None for e in edits):
+                fix["withheld"] = True
         return {
             "path": self.path,
             "code": self.code,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .build import build_cable
 from .config import Settings
 from .diagnostics import Diagnostic, Finding, Span
+from .redaction import first_withheld, source_line, withheld_lines
 from .rules import registry
 
 _BOM = "\ufeff"
@@ -41,13 +42,17 @@ def decode(data: bytes) -> Decoded:
 
 
 def lint_text(text: str, *, path: str = "<text>", config: Settings | None = None) -> list[Diagnostic]:
-    """All findings for one cable's text, sorted by line, column and code."""
+    """All findings for one cable's text, sorted by line, column and code.
+
+    Each carries its first line's text (``source``) and, on text of a classified portion,
+    the ``withheld`` phrase; they are not redacted here (reports redact them)."""
     settings = config or _DEFAULT
     cable = build_cable(text, path)
-    diagnostics = []
-    for rule, checker, severity in _plan(settings):
-        for finding in checker.check(cable, settings):
-            diagnostics.append(_stamp(path, rule, finding, severity))
+    found = [(rule, finding, severity) for rule, checker, severity in _plan(settings)
+             for finding in checker.check(cable, settings)]
+    withheld = withheld_lines(cable) if found else {}
+    diagnostics = [_stamp(path, rule, finding, severity, cable, withheld)
+                   for rule, finding, severity in found]
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics
 
@@ -75,21 +80,28 @@ def _plan(settings: Settings) -> list:
     return plan
 
 
-def read_file(path: str | os.PathLike, display: str | None = None) -> Decoded | Diagnostic:
-    """A file's decoded text, or the E002 diagnostic saying why it cannot be read."""
+def read_bytes(path: str | os.PathLike, display: str | None = None) -> bytes | Diagnostic:
+    """A file's bytes, or the E002 diagnostic saying why it cannot be read."""
     name = display or os.fspath(path)
     try:
         with open(path, "rb") as handle:
-            data = handle.read()
+            return handle.read()
     except IsADirectoryError:
         return unreadable(name, "is a directory, not a cable file")
     except FileNotFoundError:
-        return unreadable(name, "no such file")
+        return unreadable(name, "no such file or directory")
     except OSError as error:
         return unreadable(name, f"cannot be read: {error.strerror or error}")
+
+
+def read_file(path: str | os.PathLike, display: str | None = None) -> Decoded | Diagnostic:
+    """A file's decoded text, or the E002 diagnostic saying why it cannot be read."""
+    data = read_bytes(path, display)
+    if isinstance(data, Diagnostic):
+        return data
     decoded = decode(data)
     if decoded.text is None:
-        return unreadable(name, decoded.problem)
+        return unreadable(display or os.fspath(path), decoded.problem)
     return decoded
 
 
@@ -107,8 +119,9 @@ def unreadable(path: str, reason: str) -> Diagnostic:
     return Diagnostic(path, rule.code, rule.name, rule.severity, reason, Span(1, 1, 1, 1, 0, 0))
 
 
-def _stamp(path: str, rule, finding: Finding, severity) -> Diagnostic:
+def _stamp(path: str, rule, finding: Finding, severity, cable, withheld: dict) -> Diagnostic:
     if finding.severity is not None and severity == rule.severity:
         severity = finding.severity
-    return Diagnostic(path, rule.code, rule.name, severity, finding.message, finding.span,
-                      finding.fix)
+    span = finding.span
+    return Diagnostic(path, rule.code, rule.name, severity, finding.message, span,
+                      finding.fix, first_withheld(span, withheld), source_line(cable, span.line))

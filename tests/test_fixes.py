@@ -188,7 +188,7 @@ def test_check_fix_writes_keeps_bom_and_crlf_and_reports_the_fixes(tmp_path):
 def test_check_diff_prints_and_writes_nothing(tmp_path):
     path = tmp_path / "oslo.cable"
     path.write_text(MARKED, encoding="utf-8")
-    result = run("check", "--diff", str(path))
+    result = run("check", "--diff", "--show-source", str(path))  # (C) text: withheld without
     assert result.returncode == 1
     assert "-¶1. (C)" in result.stdout and "+1. (C)" in result.stdout
     assert path.read_text(encoding="utf-8") == MARKED

@@ -2,7 +2,8 @@
 
 Every rule of the registry is described (id, name, short and full description, help text
 from its documentation, default level); each result names its rule, level, message and
-region (1-based lines and columns, as SARIF counts them) and carries its fix, if any.
+region (1-based lines and columns, as SARIF counts them) and carries its fix, if any (not a
+fix whose text is withheld: the replacement text would be classified).
 """
 
 from __future__ import annotations
@@ -32,8 +33,8 @@ def _rule(rule) -> dict:
 
 def _fix(d, uri: str) -> list:
     fix = d.fix.resolve() if d.fix is not None else None
-    if fix is None or not fix.edits:
-        return []
+    if fix is None or not fix.edits or any(e.replacement is None for e in fix.edits):
+        return []  # no fix, or one whose text is withheld (cablelint.redaction)
     return [{
         "description": {"text": fix.description or "fix"},
         "artifactChanges": [{

@@ -1,10 +1,21 @@
-"""``--format text``: one line per finding, then a summary; colour on a terminal only."""
+"""``--format text``: one line per finding, then a summary; colour on a terminal only.
+
+Under each finding, its source line with carets under the span, ruff-style::
+
+    oslo.cable:12:7: T002 [warning] unknown tag 'PRELL' (tag-unknown)
+       12 | TAGS: PRELL PGOV NO
+          |       ^^^^^
+
+A finding on classified text shows ``[text withheld: (S) portion; --show-source shows it]``
+instead of the line (see ``cablelint.redaction``).
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 
 from ..diagnostics import Severity
+from ..redaction import withheld_notice
 
 
 def _palette(color: bool) -> dict[str, str]:
@@ -28,6 +39,7 @@ def report(diagnostics, stream, *, color: bool = False, files=(), fixed=(), **co
             f"{paint['path']}{d.path}:{d.line}:{d.column}:{paint['reset']} "
             f"{paint['code']}{d.code}{paint['reset']} "
             f"{paint[level]}[{level}]{paint['reset']} {d.message} ({d.name})\n")
+        stream.write(_excerpt(d, paint[level], paint["reset"]))
     counts = Counter(d.severity for d in diagnostics)
     files = len(files)
     noun = "file" if files == 1 else "files"
@@ -41,3 +53,17 @@ def report(diagnostics, stream, *, color: bool = False, files=(), fixed=(), **co
     total = len(diagnostics)
     stream.write(f"Found {total} problem{'' if total == 1 else 's'} "
                  f"({', '.join(parts)}) in {files} {noun}.\n")
+
+
+def _excerpt(d, color: str, reset: str) -> str:
+    """The finding's source line with carets under its span, or the withheld notice."""
+    gutter = f"{d.line:>5} | "
+    if d.source is None:
+        return f"{gutter}{withheld_notice(d.withheld)}\n" if d.withheld is not None else ""
+    line = "".join(c if c.isprintable() or c == "\t" else "?" for c in d.source)
+    start = min(d.column - 1, len(line))
+    end = d.span.end_column - 1 if d.span.end_line == d.line else len(line)
+    width = max(1, min(end, len(line)) - start)
+    pad = "".join("\t" if c == "\t" else " " for c in line[:start])
+    blank = " " * (len(gutter) - 2)
+    return f"{gutter}{line}\n{blank}| {pad}{color}{'^' * width}{reset}\n"

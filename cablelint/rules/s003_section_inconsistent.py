@@ -110,8 +110,8 @@ class SectionInconsistent(Rule):
             written_post = _squeeze(match["post"])
             if post and written_post and "XXXX" not in post and not (post.startswith(written_post)
                                                   or post.endswith(written_post)):
-                yield self.finding(f"page line gives post {match['post']}, the banner "
-                                   f"{banner.post.text}", span("post"))
+                yield self.finding(f"page line gives post '{match['post']}', the banner "
+                                   f"'{banner.post.text}'", span("post"))
             number, total = int(match["section"]), int(match["total"])
             if section is not None and total != section[1]:
                 yield self.finding(f"page line counts {match['total']} sections, the banner "
