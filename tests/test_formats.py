@@ -106,3 +106,62 @@ def test_output_file_and_statistics(folder):
     assert stats.returncode == 1
     bad = run("check", "-o", "no/such/folder/report.txt", ".", cwd=folder)
     assert bad.returncode == 2 and "cannot write no/such/folder/report.txt" in bad.stderr
+
+
+def run_env(*args, cwd, env):
+    """The command line with an environment of its own (colour variables under test)."""
+    import os
+
+    environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    environment.update(env)
+    return subprocess.run([sys.executable, "-m", "cablelint", *args], capture_output=True,
+                          text=True, cwd=cwd, timeout=120, env=environment)
+
+
+ANSI = "\x1b["
+
+
+@pytest.mark.parametrize("env, args, coloured", [
+    ({}, (), False),                                    # a pipe: no colour
+    ({"FORCE_COLOR": "1"}, (), True),
+    ({"FORCE_COLOR": "1", "NO_COLOR": "1"}, (), False),  # NO_COLOR wins
+    ({"NO_COLOR": "1"}, ("--color", "always"), True),   # the option wins over both
+    ({"FORCE_COLOR": "1"}, ("--color", "never"), False),
+    ({"FORCE_COLOR": "1"}, ("--format", "concise"), False),  # only the text format paints
+])
+def test_text_colour_follows_the_stream_and_the_environment(folder, env, args, coloured):
+    result = run_env("check", *args, "faulty.cable", cwd=folder, env=env)
+    assert result.returncode == 1
+    assert (ANSI in result.stdout) is coloured
+    assert "T002" in result.stdout
+
+
+def test_text_colour_on_a_terminal_only(folder):
+    """On a pseudo-terminal the text format is coloured, unless NO_COLOR is set."""
+    import os
+    import pty
+
+    def on_terminal(env) -> str:
+        environment = {k: v for k, v in os.environ.items()
+                       if k not in ("NO_COLOR", "FORCE_COLOR")}
+        environment.update(env)
+        controller, terminal = pty.openpty()
+        process = subprocess.Popen([sys.executable, "-m", "cablelint", "check", "faulty.cable"],
+                                   stdout=terminal, stderr=terminal, cwd=folder, env=environment)
+        os.close(terminal)
+        output = b""
+        while True:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:  # the terminal closed with the process
+                break
+            if not chunk:
+                break
+            output += chunk
+        process.wait(timeout=120)
+        os.close(controller)
+        return output.decode("utf-8", "replace")
+
+    assert ANSI in on_terminal({})
+    plain = on_terminal({"NO_COLOR": "1"})
+    assert ANSI not in plain and "T002" in plain
