@@ -42,10 +42,9 @@ def entries(diagnostics, baseline_path: str) -> list[Entry]:
             for path, d, fingerprint in zip(paths, diagnostics, prints)]
 
 
-def write(baseline_path: str, diagnostics) -> int:
-    """Write the baseline of these diagnostics; the number of entries."""
-    found = sorted(entries(diagnostics, baseline_path),
-                   key=lambda e: (e.path, e.code, e.fingerprint))
+def write(baseline_path: str, found: list[Entry]) -> int:
+    """Write a baseline of these entries; the number of entries."""
+    found = sorted(found, key=lambda e: (e.path, e.code, e.fingerprint))
     document = {"tool": "cablelint", "version": VERSION,
                 "findings": [vars(entry) for entry in found]}
     try:
@@ -75,18 +74,28 @@ def read(baseline_path: str) -> Counter:
         raise UsageError(f"baseline {baseline_path} is not a cablelint baseline: {error}")
 
 
-def apply(baseline_path: str, diagnostics, checked: list[str]) -> tuple[list, list[Entry]]:
-    """(diagnostics the baseline does not record, stale entries of the files checked)."""
-    recorded = read(baseline_path)
-    kept = []
-    for d, entry in zip(diagnostics, entries(diagnostics, baseline_path)):
-        if recorded[entry] > 0:
-            recorded[entry] -= 1
-        else:
-            kept.append(d)
-    folder = os.path.dirname(os.path.abspath(baseline_path))
-    checked_paths = {_key_path(path, folder) for path in checked}
-    stale = sorted((entry for entry, count in recorded.items() if count > 0
-                    and entry.path in checked_paths for _ in range(count)),
-                   key=lambda e: (e.path, e.code, e.fingerprint))
-    return kept, stale
+class Baseline:
+    """A baseline being applied, file by file."""
+
+    def __init__(self, baseline_path: str):
+        self.path = baseline_path
+        self.folder = os.path.dirname(os.path.abspath(baseline_path))
+        self.recorded = read(baseline_path)
+        self.checked: set[str] = set()
+
+    def filter(self, name: str, diagnostics: list) -> list:
+        """The diagnostics of one file that the baseline does not record."""
+        self.checked.add(_key_path(name, self.folder))
+        kept = []
+        for d, entry in zip(diagnostics, entries(diagnostics, self.path)):
+            if self.recorded[entry] > 0:
+                self.recorded[entry] -= 1
+            else:
+                kept.append(d)
+        return kept
+
+    def stale(self) -> list[Entry]:
+        """Entries of the files checked so far that matched no finding."""
+        return sorted((entry for entry, count in self.recorded.items()
+                       if count > 0 and entry.path in self.checked for _ in range(count)),
+                      key=lambda e: (e.path, e.code, e.fingerprint))

@@ -7,11 +7,13 @@ configuration or input error (a path that does not exist, a file that is not UTF
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 
 from . import __version__
-from .config import PROFILES, Settings, UsageError
+from .config import PROFILES, UsageError
+from .cache import CACHE_DIR
 from .reporters import FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -78,10 +80,16 @@ def build_parser() -> argparse.ArgumentParser:
                        help="with --baseline, fail when baseline entries no longer match a "
                             "finding (the baseline could shrink)")
 
+    check.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
+                       help="processes to check files in (default 0: one per core)")
+    check.add_argument("--no-cache", action="store_true",
+                       help=f"neither read nor write the results cache ({CACHE_DIR}/)")
+
     rule = commands.add_parser("rule", help="print a rule's documentation")
     rule.add_argument("code", metavar="CODE", help="a rule code (P001) or slug (para-start)")
 
     commands.add_parser("rules", help="list every rule")
+    commands.add_parser("clean", help=f"remove the results cache ({CACHE_DIR}/) of this folder")
     return parser
 
 
@@ -92,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
             return show_rule(args.code)
         if args.command == "rules":
             return list_rules()
+        if args.command == "clean":
+            return clean()
         return check(args)
     except UsageError as error:
         print(f"cablelint: error: {error}", file=sys.stderr)
@@ -102,84 +112,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-def _codes(values: list[str]) -> tuple[str, ...]:
-    return tuple(code.strip() for value in values for code in value.split(",") if code.strip())
-
-
-def configurations_of(args):
-    """The run's configurations from --config, --isolated and the selection flags."""
-    from .configfile import CommandLine, Configurations, merge, parse_override
-
-    files = [value for value in args.config if "=" not in value]
-    if len(files) > 1:
-        raise UsageError("--config names more than one configuration file")
-    if files and args.isolated:
-        raise UsageError("--config FILE and --isolated cannot be used together")
-    overrides = {}
-    for value in args.config:
-        if "=" in value:
-            overrides = merge(overrides, parse_override(value))
-    from .rules import registry
-
-    for code in _codes(args.select) + _codes(args.extend_select) + _codes(args.ignore):
-        registry().resolve(code)  # a wrong code on the command line is named as such
-    command_line = CommandLine(select=_codes(args.select),
-                               extend_select=_codes(args.extend_select),
-                               ignore=_codes(args.ignore), profile=args.profile)
-    return Configurations(command_line=command_line, overrides=overrides,
-                          config_file=files[0] if files else None, isolated=args.isolated)
-
-
-class Run:
-    """One ``check``: the configurations, the files and standard input's text and name."""
-
-    def __init__(self, args):
-        from .discovery import STDIN, cable_files, is_excluded
-
-        self.configurations = configurations_of(args)
-        self.configurations.for_folder(".")  # a broken configuration fails before any work
-        self.stdin_name = args.stdin_filename
-        paths = list(args.paths)
-        if self.stdin_name and paths == ["."]:
-            paths = [STDIN]
-        if paths.count(STDIN) and self.stdin_name and args.force_exclude \
-                and is_excluded(self.stdin_name, self.configurations):
-            paths = [path for path in paths if path != STDIN]
-        self.paths = cable_files(paths, self.configurations, force_exclude=args.force_exclude)
-        self._stdin_text = None
-
-    def name(self, path: str) -> str:
-        """The path shown in reports: standard input goes by --stdin-filename."""
-        from .discovery import STDIN
-
-        return (self.stdin_name or STDIN) if path == STDIN else path
-
-    def settings(self, path: str) -> Settings:
-        """The settings in force for a file, its per-file ignores applied."""
-        from .discovery import relative_to_root
-
-        name = self.name(path)
-        settings = self.configurations.for_file(name)
-        return settings.for_path(relative_to_root(name, settings))
-
-    def read(self, path: str):
-        """The file's decoded text (:class:`.engine.Decoded`), or its E002 diagnostic."""
-        from .discovery import STDIN
-        from .engine import decode, read_file, unreadable
-
-        if path != STDIN:
-            if not os.path.lexists(path):
-                return unreadable(path, "no such file or directory")
-            return read_file(path)
-        if self._stdin_text is None:
-            self._stdin_text = decode(sys.stdin.buffer.read())
-        if self._stdin_text.text is None:
-            return unreadable(self.name(path), self._stdin_text.problem)
-        return self._stdin_text
-
-
 def check(args) -> int:
-    from .diagnostics import Severity
+    from .run import Run, show_settings
 
     if args.unsafe_fixes and not (args.fix or args.diff):
         raise UsageError("--unsafe-fixes needs --fix or --diff")
@@ -187,238 +121,176 @@ def check(args) -> int:
         raise UsageError("--strict-baseline needs --baseline")
     if args.baseline and args.write_baseline:
         raise UsageError("--baseline and --write-baseline cannot be used together")
+    if args.jobs < 0:
+        raise UsageError("--jobs takes 0 (one per core) or more")
     run = Run(args)
-    args.paths = run.paths
     if args.show_files:
         sys.stdout.writelines(f"{run.name(path)}\n" for path in run.paths)
         return EXIT_OK
     if args.show_settings:
         return show_settings(run)
     if args.diff:
+        from .diffing import show_diff
+
         return show_diff(run, args.unsafe_fixes, args.show_source)
-    diagnostics, fixed = [], []
-    for path in run.paths:
-        if args.fix:
-            found, applied = fix_file(run, path, args.unsafe_fixes)
-            diagnostics.extend(found)
-            fixed.extend(applied)
-        else:
-            diagnostics.extend(lint_file(run, path))
-    diagnostics.sort(key=lambda d: d.sort_key())
-    fixed.sort(key=lambda a: a.diagnostic.sort_key())
     if args.write_baseline:
-        return write_baseline(args.write_baseline, diagnostics)
-    stale = []
-    if args.baseline:
-        diagnostics, stale = apply_baseline(args.baseline, diagnostics, run)
-    names = [run.name(path) for path in run.paths]
-    write_report(args, diagnostics, names, fixed)
-    if any(d.code == "E002" for d in diagnostics):
-        return EXIT_ERROR
-    failing = Severity.WARNING if args.strict else Severity.ERROR
-    if args.exit_zero:
-        return EXIT_OK
-    if any(d.severity >= failing for d in diagnostics) or (stale and args.strict_baseline):
-        return EXIT_FINDINGS
-    return EXIT_OK
+        return write_baseline(args, run)
+    return report(args, run)
 
 
-def write_baseline(path: str, diagnostics: list) -> int:
-    """Record the findings in a baseline file; exit 2 if a file could not be read."""
-    from . import baseline
-
-    unread = [d for d in diagnostics if d.code == "E002"]
-    for d in unread:
-        print(f"{d.path}: {d.code} {d.message}", file=sys.stderr)
-    count = baseline.write(path, [d for d in diagnostics if d.code != "E002"])
-    print(f"Wrote {count} finding{'' if count == 1 else 's'} to baseline {path}.",
-          file=sys.stderr)
-    return EXIT_ERROR if unread else EXIT_OK
-
-
-def apply_baseline(path: str, diagnostics: list, run) -> tuple[list, list]:
-    """The findings the baseline does not record, and its stale entries (told on stderr)."""
-    from . import baseline
-
-    kept, stale = baseline.apply(path, diagnostics, [run.name(p) for p in run.paths])
-    if stale:
-        entries = "1 entry that no longer matches" if len(stale) == 1 else \
-            f"{len(stale)} entries that no longer match"
-        print(f"cablelint: baseline {path} has {entries} a finding; rewrite it with "
-              "--write-baseline:", file=sys.stderr)
-        for entry in stale:
-            print(f"  {entry.path}: {entry.code} {entry.fingerprint}", file=sys.stderr)
-    return kept, stale
-
-
-def show_settings(run) -> int:
-    """Print the settings in force for the first cable (or the current folder)."""
-    from .rules import registry
-
-    first = run.paths[0] if run.paths else None
-    settings = run.settings(first) if first else run.configurations.for_folder(".")
-    rules = registry()
-    enabled = sorted(code for code in settings.enabled_codes(rules)
-                     if settings.profile in rules.by_code[code].profiles)
-    print(f"# settings for {run.name(first) if first else 'the current folder'}")
-    print(f"# configuration: {settings.source or 'none (defaults)'}")
-    print(f"profile = {_toml(settings.profile)}")
-    print(f"select = {_toml(list(settings.select))}")
-    print(f"ignore = {_toml(list(settings.ignore))}")
-    print(f"include = {_toml(['*.cable', *settings.include])}")
-    print(f"exclude = {_toml(list(settings.exclude))}")
-    print(f"# {len(enabled)} rules enabled: {' '.join(enabled)}")
-    print("\n[per-file-ignores]")
-    for pattern, codes in settings.per_file_ignores:
-        print(f"{_toml(pattern)} = {_toml(list(codes))}")
-    print("\n[severity]")
-    for code in enabled:
-        severity = settings.severity.get(code, rules.by_code[code].severity)
-        print(f"{code} = {_toml(severity.label)}")
-    for code in enabled:
-        rule = rules.by_code[code]
-        if rule.options:
-            print(f"\n[rules.{code}]  # {rule.name}")
-            for name in rule.options:
-                print(f"{name} = {_toml(rule().option(settings, name))}")
-    return EXIT_OK
-
-
-def _toml(value) -> str:
-    import json
-
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if value is None:
-        return '""  # not set'
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{_toml(k)} = {_toml(v)}" for k, v in value.items()) + "}"
-    return json.dumps(value, ensure_ascii=False)
-
-
-def write_report(args, diagnostics: list, paths: list[str], fixed: list) -> None:
-    """The report in the chosen format (or the statistics), to standard output or -o FILE.
-
-    Text of classified portions is redacted first, unless --show-source."""
+def report(args, run) -> int:
+    """Check the files and write the report as results arrive; the exit code."""
     from dataclasses import replace
 
-    from . import reporters
-    from .discovery import STDIN
+    from .baseline import Baseline
+    from .diagnostics import Severity
     from .redaction import redact
 
-    if not args.show_source:
-        diagnostics = [redact(d) for d in diagnostics]
-        fixed = [replace(a, diagnostic=redact(a.diagnostic)) for a in fixed]
+    baseline = Baseline(args.baseline) if args.baseline else None
+    failing = Severity.WARNING if args.strict else Severity.ERROR
+    unreadable = failed = False
+    with report_stream(args, run) as (stream, color):
+        reporter = _reporter(args)(stream, color=color)
+        reporter.begin()
+        for result in results(args, run):
+            diagnostics, fixed = result.diagnostics, result.fixed
+            if baseline is not None:
+                diagnostics = baseline.filter(result.name, diagnostics)
+            unreadable = unreadable or any(d.code == "E002" for d in diagnostics)
+            failed = failed or any(d.severity >= failing for d in diagnostics)
+            if not args.show_source:
+                diagnostics = [redact(d) for d in diagnostics]
+                fixed = [replace(a, diagnostic=redact(a.diagnostic)) for a in fixed]
+            reporter.file(result.name, diagnostics, fixed)
+        reporter.end()
+    stale = report_stale(baseline) if baseline is not None else []
+    if unreadable:
+        return EXIT_ERROR
+    if args.exit_zero:
+        return EXIT_OK
+    return EXIT_FINDINGS if failed or (stale and args.strict_baseline) else EXIT_OK
+
+
+def results(args, run):
+    """A :class:`.runner.FileResult` per file, in the run's order; standard input is read
+    and checked in this process, the files by :func:`.runner.check_files`."""
+    from .cache import CACHE_DIR
+    from .discovery import STDIN
+    from .runner import Job, Task, check_files
+
+    settings, index = [], {}
+    tasks = []
+    for path in run.paths:
+        if path == STDIN:
+            continue
+        in_force = run.settings(path)
+        if id(in_force) not in index:
+            index[id(in_force)] = len(settings)
+            settings.append(in_force)
+        tasks.append(Task(path, run.name(path), index[id(in_force)]))
+    with_fixes = args.format in ("json", "sarif") and not args.statistics
+    use_cache = not (args.no_cache or args.fix)
+    job = Job(tuple(settings), fix=args.fix, unsafe=args.unsafe_fixes, with_fixes=with_fixes,
+              cache_folder=CACHE_DIR if use_cache else None)
+    checked = check_files(tasks, job, args.jobs)
+    for path in run.paths:
+        yield stdin_result(args, run) if path == STDIN else next(checked)
+
+
+def stdin_result(args, run):
+    """Standard input, checked; with --fix its fixed text goes to standard output."""
+    from .discovery import STDIN
+    from .engine import lint_text
+    from .runner import FileResult
+    from .writing import encode
+
+    name = run.name(STDIN)
+    decoded = run.read(STDIN)
+    if not hasattr(decoded, "text"):
+        return FileResult(name, [decoded])
+    if not args.fix:
+        return FileResult(name, lint_text(decoded.text, path=name, config=run.settings(STDIN)))
+    from .fixes import fix_text
+
+    result = fix_text(decoded.text, path=name, config=run.settings(STDIN),
+                      unsafe=args.unsafe_fixes)
+    sys.stdout.buffer.write(encode(result.text, bom=decoded.bom))
+    sys.stdout.flush()
+    return FileResult(name, result.remaining, result.applied, result.changed)
+
+
+def _reporter(args):
+    from . import reporters
+
+    if args.statistics:
+        from .reporters.statistics import Report
+
+        return Report
+    return reporters.get(args.format)
+
+
+@contextlib.contextmanager
+def report_stream(args, run):
+    """(stream, colour) for the report: -o FILE, standard error when standard output holds
+    a fixed cable, else standard output."""
+    from .discovery import STDIN
+
     if args.output:
         try:
             stream = open(args.output, "w", encoding="utf-8", newline="\n")
         except OSError as error:
             raise UsageError(f"cannot write {args.output}: {error.strerror or error}")
-        color = False
-    elif args.fix and STDIN in args.paths:  # standard output holds the fixed cable
-        stream, color = sys.stderr, False
+        with stream:
+            yield stream, False
+    elif args.fix and STDIN in run.paths:
+        yield sys.stderr, False
     else:
-        stream, color = sys.stdout, _use_color(args.color)
-    try:
-        if args.statistics:
-            write_statistics(diagnostics, stream)
-        else:
-            reporters.get(args.format)(diagnostics, stream, color=color, files=paths,
-                                       fixed=fixed)
-    finally:
-        if stream is sys.stdout:
-            stream.flush()
-        else:
-            stream.close()
-
-
-def write_statistics(diagnostics: list, stream) -> None:
-    """``count  CODE  slug  severity`` per rule, most frequent first."""
-    from collections import Counter
-
-    counts = Counter((d.code, d.name, d.severity.label) for d in diagnostics)
-    for (code, name, severity), count in sorted(counts.items(), key=lambda i: (-i[1], i[0])):
-        stream.write(f"{count:>6}  {code}  {name}  {severity}\n")
-    stream.write(f"{sum(counts.values()):>6}  in all\n")
-
-
-def lint_file(run, path: str) -> list:
-    from .engine import lint_text
-
-    decoded = run.read(path)
-    if not hasattr(decoded, "text"):
-        return [decoded]
-    return lint_text(decoded.text, path=run.name(path), config=run.settings(path))
-
-
-def _fixed_text(run, path: str, unsafe: bool):
-    """(decoded file, fix result), or (E002 diagnostic, None) for a file that can't be read."""
-    from .fixes import fix_text
-
-    decoded = run.read(path)
-    if not hasattr(decoded, "text"):
-        return decoded, None  # never fix a file that could not be decoded
-    return decoded, fix_text(decoded.text, path=run.name(path), config=run.settings(path),
-                             unsafe=unsafe)
-
-
-def fix_file(run, path: str, unsafe: bool) -> tuple[list, list]:
-    """Fix one file in place (atomically); (remaining findings, applied fixes).
-
-    Standard input's fixed text goes to standard output."""
-    from .discovery import STDIN
-    from .engine import unreadable
-    from .writing import encode, write_atomic
-
-    decoded, result = _fixed_text(run, path, unsafe)
-    if result is None:
-        return [decoded], []
-    if path == STDIN:
-        sys.stdout.buffer.write(encode(result.text, bom=decoded.bom))
-        sys.stdout.flush()
-    elif result.changed:
         try:
-            write_atomic(path, encode(result.text, bom=decoded.bom))
-        except OSError as error:
-            reason = f"fixes not written, file left as it was: {error.strerror or error}"
-            return [unreadable(path, reason), *result.remaining], []
-    return result.remaining, result.applied
+            yield sys.stdout, _use_color(args.color)
+        finally:
+            sys.stdout.flush()
 
 
-def show_diff(run, unsafe: bool, show_source: bool = False) -> int:
-    """Print what --fix would change as a unified diff; exit 1 if anything would change.
+def report_stale(baseline) -> list:
+    """Tell the baseline's stale entries on standard error; return them."""
+    stale = baseline.stale()
+    if stale:
+        entries = "1 entry that no longer matches" if len(stale) == 1 else \
+            f"{len(stale)} entries that no longer match"
+        print(f"cablelint: baseline {baseline.path} has {entries} a finding; rewrite it with "
+              "--write-baseline:", file=sys.stderr)
+        for entry in stale:
+            print(f"  {entry.path}: {entry.code} {entry.fingerprint}", file=sys.stderr)
+    return stale
 
-    Lines of classified portions are withheld, unless ``show_source``."""
-    import difflib
 
-    from .redaction import redact_diff, text_lines, withheld_text_lines
+def write_baseline(args, run) -> int:
+    """Record every finding in a baseline file; exit 2 if a file could not be read."""
+    from . import baseline
 
-    changed = fixes = 0
-    problems = []
-    for path in run.paths:
-        decoded, result = _fixed_text(run, path, unsafe)
-        if result is None:
-            problems.append(decoded)
-            continue
-        if not result.changed:
-            continue
-        changed += 1
-        fixes += len(result.applied)
-        diff = list(difflib.unified_diff(
-            text_lines(result.original), text_lines(result.text),
-            fromfile=f"a/{run.name(path)}", tofile=f"b/{run.name(path)}"))
-        if not show_source:
-            diff = redact_diff(diff, withheld_text_lines(result.original),
-                               withheld_text_lines(result.text))
-        sys.stdout.writelines(diff)
-    for problem in problems:
-        print(f"{problem.path}: {problem.code} {problem.message}", file=sys.stderr)
-    noun = "file" if changed == 1 else "files"
-    print(f"Would apply {fixes} fix{'' if fixes == 1 else 'es'} in {changed} {noun}.",
-          file=sys.stderr)
-    if problems:
-        return EXIT_ERROR
-    return EXIT_FINDINGS if changed else EXIT_OK
+    recorded, unread = [], False
+    for result in results(args, run):
+        for d in result.diagnostics:
+            if d.code == "E002":
+                unread = True
+                print(f"{d.path}: {d.code} {d.message}", file=sys.stderr)
+        found = [d for d in result.diagnostics if d.code != "E002"]
+        recorded.extend(baseline.entries(found, args.write_baseline))
+    count = baseline.write(args.write_baseline, recorded)
+    print(f"Wrote {count} finding{'' if count == 1 else 's'} to baseline "
+          f"{args.write_baseline}.", file=sys.stderr)
+    return EXIT_ERROR if unread else EXIT_OK
+
+
+def clean() -> int:
+    """``cablelint clean``: remove the results cache of the current folder."""
+    from .cache import CACHE_DIR, clean as remove
+
+    if remove(CACHE_DIR):
+        print(f"Removed {CACHE_DIR}/.")
+    else:
+        print(f"No {CACHE_DIR}/ here.")
+    return EXIT_OK
 
 
 def _use_color(choice: str) -> bool:

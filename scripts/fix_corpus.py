@@ -46,10 +46,10 @@ def _init(options: dict) -> None:
 
 def fix_one(path: str) -> tuple[str, list[str], Counter, bool]:
     """(cable ID, problems, fixes applied by code, changed) for one temporary copy."""
-    from cablelint.cli import fix_file
     from cablelint.config import Settings
     from cablelint.engine import lint_text, read_file
     from cablelint.fixes import fix_text, markings
+    from cablelint.runner import fix_path
 
     cable_id = Path(path).stem
     settings = Settings(profile=_options["profile"])
@@ -60,8 +60,7 @@ def fix_one(path: str) -> tuple[str, list[str], Counter, bool]:
         before = read_file(path).text
         syntax_only = Settings(select=("E001",))
         errors_before = len(lint_text(before, config=syntax_only))
-        remaining, fixes = fix_file(path, settings, unsafe)
-        applied.update(a.diagnostic.code for a in fixes)
+        applied.update(a.diagnostic.code for a in fix_path(path, settings, unsafe).fixed)
         after = read_file(path).text
         if len(lint_text(after, config=syntax_only)) > errors_before:
             problems.append("parse regression")

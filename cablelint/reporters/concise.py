@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from . import Reporter
 
-def report(diagnostics, stream, **context) -> None:
-    for d in diagnostics:
-        stream.write(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}\n")
+
+class Report(Reporter):
+    def file(self, name, diagnostics, fixed) -> None:
+        self.stream.writelines(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}\n"
+                               for d in diagnostics)

@@ -7,6 +7,8 @@ escapes ``%``, CR and LF, as the runner expects.
 
 from __future__ import annotations
 
+from . import Reporter
+
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
 
@@ -18,10 +20,12 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def report(diagnostics, stream, **context) -> None:
-    for d in diagnostics:
-        properties = ",".join([
-            f"file={_property(d.path)}", f"line={d.line}", f"col={d.column}",
-            f"endLine={d.span.end_line}", f"endColumn={d.span.end_column}",
-            f"title={_property(f'{d.code} {d.name}')}"])
-        stream.write(f"::{_COMMAND[d.severity.label]} {properties}::{_data(d.message)}\n")
+class Report(Reporter):
+    def file(self, name, diagnostics, fixed) -> None:
+        for d in diagnostics:
+            properties = ",".join([
+                f"file={_property(d.path)}", f"line={d.line}", f"col={d.column}",
+                f"endLine={d.span.end_line}", f"endColumn={d.span.end_column}",
+                f"title={_property(f'{d.code} {d.name}')}"])
+            self.stream.write(f"::{_COMMAND[d.severity.label]} {properties}::"
+                              f"{_data(d.message)}\n")

@@ -8,20 +8,26 @@ it stays the same when lines move above it, and merge requests show only new fin
 
 from __future__ import annotations
 
-import json
-
 from ..diagnostics import fingerprints
+from . import JsonArray, Reporter
 
 _SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
 
-def report(diagnostics, stream, **context) -> None:
-    issues = [{
-        "description": f"{d.code} {d.message}",
-        "check_name": f"{d.code} {d.name}",
-        "fingerprint": fingerprint,
-        "severity": _SEVERITY[d.severity.label],
-        "location": {"path": d.path, "lines": {"begin": d.line, "end": d.span.end_line}},
-    } for d, fingerprint in zip(diagnostics, fingerprints(diagnostics))]
-    json.dump(issues, stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+class Report(Reporter):
+    def begin(self) -> None:
+        self.array = JsonArray(self.stream)
+
+    def file(self, name, diagnostics, fixed) -> None:
+        for d, fingerprint in zip(diagnostics, fingerprints(diagnostics)):
+            self.array.add({
+                "description": f"{d.code} {d.message}",
+                "check_name": f"{d.code} {d.name}",
+                "fingerprint": fingerprint,
+                "severity": _SEVERITY[d.severity.label],
+                "location": {"path": d.path, "lines": {"begin": d.line, "end": d.span.end_line}},
+            })
+
+    def end(self) -> None:
+        self.array.close()
+        self.stream.write("\n")

@@ -2,16 +2,25 @@
 
 After ``--fix`` the array also holds the findings whose fix was applied, with
 ``"fixed": true`` (their place is in the text before the fix); every other finding has
-``"fixed": false``. Order: by path, line, column and code, fixed findings first.
+``"fixed": false``. Order: by path, then within a file the fixed findings first, then the
+others, each by line, column and code.
 """
 
 from __future__ import annotations
 
-import json
+from . import JsonArray, Reporter
 
 
-def report(diagnostics, stream, *, fixed=(), **context) -> None:
-    entries = [{**applied.diagnostic.to_dict(), "fixed": True} for applied in fixed]
-    entries += [{**d.to_dict(), "fixed": False} for d in diagnostics]
-    json.dump(entries, stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+class Report(Reporter):
+    def begin(self) -> None:
+        self.array = JsonArray(self.stream)
+
+    def file(self, name, diagnostics, fixed) -> None:
+        for applied in fixed:
+            self.array.add({**applied.diagnostic.to_dict(), "fixed": True})
+        for d in diagnostics:
+            self.array.add({**d.to_dict(), "fixed": False})
+
+    def end(self) -> None:
+        self.array.close()
+        self.stream.write("\n")

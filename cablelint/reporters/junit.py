@@ -1,39 +1,47 @@
 """``--format junit``: JUnit XML, a test suite per file and a failing test case per finding.
 
-A file without findings is one passing test case, so CI dashboards count every cable.
+A file without findings is one passing test case, so CI dashboards count every cable. The
+suites are kept in a temporary file until the totals for the root element are known.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import tempfile
 from xml.etree import ElementTree
 
+from . import Reporter
 
-def report(diagnostics, stream, *, files=(), **context) -> None:
-    by_path = defaultdict(list)
-    for d in diagnostics:
-        by_path[d.path].append(d)
-    paths = list(dict.fromkeys([*files, *by_path]))
-    root = ElementTree.Element("testsuites", name="cablelint", tests="0", failures="0")
-    tests = failures = 0
-    for path in paths:
-        found = by_path.get(path, [])
-        suite = ElementTree.SubElement(root, "testsuite", name=path,
-                                       tests=str(max(1, len(found))),
-                                       failures=str(len(found)), errors="0")
-        if not found:
-            ElementTree.SubElement(suite, "testcase", name="cablelint", classname=path)
-        for d in found:
-            case = ElementTree.SubElement(suite, "testcase", classname=path,
+
+class Report(Reporter):
+    def begin(self) -> None:
+        self.suites = tempfile.SpooledTemporaryFile(max_size=1 << 20, mode="w+",
+                                                    encoding="utf-8")
+        self.tests = self.failures = 0
+
+    def file(self, name, diagnostics, fixed) -> None:
+        suite = ElementTree.Element("testsuite", name=name,
+                                    tests=str(max(1, len(diagnostics))),
+                                    failures=str(len(diagnostics)), errors="0")
+        if not diagnostics:
+            ElementTree.SubElement(suite, "testcase", name="cablelint", classname=name)
+        for d in diagnostics:
+            case = ElementTree.SubElement(suite, "testcase", classname=name,
                                           name=f"{d.code} {d.name} at {d.line}:{d.column}")
             failure = ElementTree.SubElement(case, "failure", type=d.severity.label,
                                              message=f"{d.code} {d.message}")
             failure.text = f"{d.path}:{d.line}:{d.column}: {d.code} {d.message} ({d.name})"
-        tests += max(1, len(found))
-        failures += len(found)
-    root.set("tests", str(tests))
-    root.set("failures", str(failures))
-    ElementTree.indent(root)
-    stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    stream.write(ElementTree.tostring(root, encoding="unicode"))
-    stream.write("\n")
+        ElementTree.indent(suite, space="  ", level=1)
+        self.suites.write("  " + ElementTree.tostring(suite, encoding="unicode").rstrip() + "\n")
+        self.tests += max(1, len(diagnostics))
+        self.failures += len(diagnostics)
+
+    def end(self) -> None:
+        root = ElementTree.Element("testsuites", name="cablelint", tests=str(self.tests),
+                                   failures=str(self.failures))
+        opening = ElementTree.tostring(root, encoding="unicode").replace(" />", ">")
+        self.stream.write('<?xml version="1.0" encoding="UTF-8"?>\n' + opening + "\n")
+        self.suites.seek(0)
+        while chunk := self.suites.read(1 << 16):
+            self.stream.write(chunk)
+        self.suites.close()
+        self.stream.write("</testsuites>\n")

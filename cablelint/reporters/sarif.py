@@ -12,6 +12,7 @@ import json
 
 from .. import __version__
 from ..rules import registry
+from . import JsonArray, Reporter
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -47,15 +48,43 @@ def _fix(d, uri: str) -> list:
     }]
 
 
-def report(diagnostics, stream, **context) -> None:
-    rules = list(registry())
-    index = {rule.code: i for i, rule in enumerate(rules)}
-    results = []
-    for d in diagnostics:
+_RESULTS = "@results@"
+
+
+class Report(Reporter):
+    """The log up to its results is written first, each result as it comes, then the rest."""
+
+    def begin(self) -> None:
+        rules = list(registry())
+        self.index = {rule.code: i for i, rule in enumerate(rules)}
+        log = {
+            "$schema": SCHEMA,
+            "version": "2.1.0",
+            "runs": [{
+                "tool": {"driver": {"name": "cablelint", "version": __version__,
+                                    "rules": [_rule(rule) for rule in rules]}},
+                "columnKind": "unicodeCodePoints",
+                "results": _RESULTS,
+            }],
+        }
+        text = json.dumps(log, indent=2, ensure_ascii=False)
+        self.head, self.tail = text.split(f'"{_RESULTS}"')
+        self.stream.write(self.head)
+        self.results = JsonArray(self.stream, depth=3)
+
+    def file(self, name, diagnostics, fixed) -> None:
+        for d in diagnostics:
+            self.results.add(self._result(d))
+
+    def end(self) -> None:
+        self.results.close()
+        self.stream.write(self.tail + "\n")
+
+    def _result(self, d) -> dict:
         uri = d.path.replace("\\", "/")
         result = {
             "ruleId": d.code,
-            "ruleIndex": index[d.code],
+            "ruleIndex": self.index[d.code],
             "level": _LEVEL[d.severity.label],
             "message": {"text": d.message},
             "locations": [{"physicalLocation": {
@@ -67,16 +96,4 @@ def report(diagnostics, stream, **context) -> None:
         fixes = _fix(d, uri)
         if fixes:
             result["fixes"] = fixes
-        results.append(result)
-    log = {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "cablelint", "version": __version__,
-                                "rules": [_rule(rule) for rule in rules]}},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
-    }
-    json.dump(log, stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+        return result

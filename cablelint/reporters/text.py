@@ -16,6 +16,7 @@ from collections import Counter
 
 from ..diagnostics import Severity
 from ..redaction import withheld_notice
+from . import Reporter
 
 
 def _palette(color: bool) -> dict[str, str]:
@@ -27,32 +28,41 @@ def _palette(color: bool) -> dict[str, str]:
             "warning": Fore.YELLOW, "info": Fore.CYAN, "reset": Style.RESET_ALL}
 
 
-def report(diagnostics, stream, *, color: bool = False, files=(), fixed=(), **context) -> None:
-    paint = _palette(color)
-    for applied in fixed:
-        d = applied.diagnostic
-        stream.write(f"{paint['path']}{d.path}:{d.line}:{d.column}:{paint['reset']} "
-                     f"{d.code} [fixed] {d.message}: {applied.description} ({d.name})\n")
-    for d in diagnostics:
-        level = d.severity.label
-        stream.write(
-            f"{paint['path']}{d.path}:{d.line}:{d.column}:{paint['reset']} "
-            f"{paint['code']}{d.code}{paint['reset']} "
-            f"{paint[level]}[{level}]{paint['reset']} {d.message} ({d.name})\n")
-        stream.write(_excerpt(d, paint[level], paint["reset"]))
-    counts = Counter(d.severity for d in diagnostics)
-    files = len(files)
-    noun = "file" if files == 1 else "files"
-    if fixed:
-        stream.write(f"Fixed {len(fixed)} problem{'' if len(fixed) == 1 else 's'}.\n")
-    if not diagnostics:
-        stream.write(f"All checks passed ({files} {noun}).\n")
-        return
-    parts = [f"{counts[s]} {s.label}{'' if counts[s] == 1 else 's'}"
-             for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s]]
-    total = len(diagnostics)
-    stream.write(f"Found {total} problem{'' if total == 1 else 's'} "
-                 f"({', '.join(parts)}) in {files} {noun}.\n")
+class Report(Reporter):
+    def begin(self) -> None:
+        self.paint = _palette(self.color)
+        self.counts: Counter = Counter()
+        self.files = self.fixes = 0
+
+    def file(self, name, diagnostics, fixed) -> None:
+        paint, write = self.paint, self.stream.write
+        self.files += 1
+        self.fixes += len(fixed)
+        for applied in fixed:
+            d = applied.diagnostic
+            write(f"{paint['path']}{d.path}:{d.line}:{d.column}:{paint['reset']} "
+                  f"{d.code} [fixed] {d.message}: {applied.description} ({d.name})\n")
+        for d in diagnostics:
+            level = d.severity.label
+            write(f"{paint['path']}{d.path}:{d.line}:{d.column}:{paint['reset']} "
+                  f"{paint['code']}{d.code}{paint['reset']} "
+                  f"{paint[level]}[{level}]{paint['reset']} {d.message} ({d.name})\n")
+            write(_excerpt(d, paint[level], paint["reset"]))
+            self.counts[d.severity] += 1
+
+    def end(self) -> None:
+        counts, write = self.counts, self.stream.write
+        noun = "file" if self.files == 1 else "files"
+        if self.fixes:
+            write(f"Fixed {self.fixes} problem{'' if self.fixes == 1 else 's'}.\n")
+        total = sum(counts.values())
+        if not total:
+            write(f"All checks passed ({self.files} {noun}).\n")
+            return
+        parts = [f"{counts[s]} {s.label}{'' if counts[s] == 1 else 's'}"
+                 for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s]]
+        write(f"Found {total} problem{'' if total == 1 else 's'} "
+              f"({', '.join(parts)}) in {self.files} {noun}.\n")
 
 
 def _excerpt(d, color: str, reset: str) -> str:

@@ -1,0 +1,138 @@
+"""Checking many files: one at a time or spread over processes, with the results cache.
+
+:func:`check_files` yields one :class:`FileResult` per file, in the order of the files given
+(sorted by the caller), as soon as it and every file before it are done, so reports stream
+and memory stays flat however many files there are. ``jobs`` is the number of processes
+(0: one per core); a handful of files is checked in this process, where a pool would cost
+more than it saves.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .cache import Cache, settings_key
+
+#: Fewer files than this are checked in this process whatever ``jobs`` says.
+POOL_FROM = 8
+
+
+@dataclass(frozen=True)
+class Task:
+    """One file to check: its path, the name shown for it, and its settings' index."""
+
+    path: str
+    name: str
+    settings: int
+
+
+@dataclass
+class FileResult:
+    name: str
+    diagnostics: list
+    fixed: list = dataclasses.field(default_factory=list)
+    changed: bool = False
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every task of a run shares: the settings, what to do, and the cache."""
+
+    settings: tuple
+    fix: bool = False
+    unsafe: bool = False
+    with_fixes: bool = False   # reports that show fixes (json, sarif) need them resolved
+    cache_folder: str | None = None
+
+
+def worker_count(jobs: int) -> int:
+    return jobs if jobs > 0 else (os.cpu_count() or 1)
+
+
+def check_files(tasks: list[Task], job: Job, jobs: int = 1) -> Iterator[FileResult]:
+    processes = min(worker_count(jobs), len(tasks))
+    if processes <= 1 or len(tasks) < POOL_FROM:
+        _start(job)
+        yield from map(_check, tasks)
+        return
+    import multiprocessing
+
+    chunk = max(1, min(32, len(tasks) // (processes * 8)))
+    with multiprocessing.Pool(processes, initializer=_start, initargs=(job,)) as pool:
+        yield from pool.imap(_check, tasks, chunksize=chunk)
+
+
+_job: Job | None = None
+_cache: Cache | None = None
+
+
+def _start(job: Job) -> None:
+    global _job, _cache
+    _job = job
+    _cache = Cache(job.cache_folder) if job.cache_folder and not job.fix else None
+
+
+def _check(task: Task) -> FileResult:
+    from .engine import decode, read_bytes
+
+    data = read_bytes(task.path, task.name)
+    if not isinstance(data, bytes):
+        return FileResult(task.name, [data])
+    settings = _job.settings[task.settings]
+    if _job.fix:
+        return fix_file(task, data, settings)
+    key = settings_key(settings, _job.with_fixes) if _cache else None
+    if _cache is not None:
+        cached = _cache.get(data, key, task.name)
+        if cached is not None:
+            return FileResult(task.name, cached)
+    decoded = decode(data)
+    if decoded.text is None:
+        from .engine import unreadable
+
+        return FileResult(task.name, [unreadable(task.name, decoded.problem)])
+    from .engine import lint_text
+
+    diagnostics = [_portable(d, _job.with_fixes)
+                   for d in lint_text(decoded.text, path=task.name, config=settings)]
+    if _cache is not None:
+        _cache.put(data, key, diagnostics)
+    return FileResult(task.name, diagnostics)
+
+
+def fix_path(path: str, settings, unsafe: bool = False) -> FileResult:
+    """Fix one file in place, in this process (for scripts)."""
+    _start(Job((settings,), fix=True, unsafe=unsafe, with_fixes=True))
+    return _check(Task(path, path, 0))
+
+
+def fix_file(task: Task, data: bytes, settings) -> FileResult:
+    """Fix one file in place (atomically): the findings that remain and the fixes applied."""
+    from .engine import decode, unreadable
+    from .fixes import fix_text
+    from .writing import encode, write_atomic
+
+    decoded = decode(data)
+    if decoded.text is None:  # never fix a file that could not be decoded
+        return FileResult(task.name, [unreadable(task.name, decoded.problem)])
+    result = fix_text(decoded.text, path=task.name, config=settings, unsafe=_job.unsafe)
+    remaining = [_portable(d, _job.with_fixes) for d in result.remaining]
+    if result.changed:
+        try:
+            write_atomic(task.path, encode(result.text, bom=decoded.bom))
+        except OSError as error:
+            reason = f"fixes not written, file left as it was: {error.strerror or error}"
+            return FileResult(task.name, [unreadable(task.name, reason), *remaining])
+    applied = [dataclasses.replace(a, diagnostic=_portable(a.diagnostic, True))
+               for a in result.applied]
+    return FileResult(task.name, remaining, applied, result.changed)
+
+
+def _portable(d, with_fixes: bool):
+    """The diagnostic with its fix worked out (or dropped): fit to cross a process boundary."""
+    if d.fix is None:
+        return d
+    return dataclasses.replace(d, fix=d.fix.resolve() if with_fixes else None)

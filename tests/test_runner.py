@@ -1,0 +1,117 @@
+"""Parallel runs (--jobs), the results cache (--no-cache, cablelint clean) and streamed
+reports, through the command line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+try:
+    from cables import clean_cable
+except ImportError:  # tests run as a package
+    from tests.cables import clean_cable
+
+FAULTY = clean_cable(tags="TAGS: PRELL PGOV NO",
+                     paragraphs=["1. (C) The ministry began a review, as ref A and ref B foresaw.",
+                                 "3. (U) Embassy will report."])
+NO_TAGS = clean_cable(tags=None)
+
+
+def run(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "cablelint", *args], capture_output=True,
+                          text=True, cwd=cwd, timeout=300)
+
+
+@pytest.fixture
+def folder(tmp_path):
+    """Twenty cables (enough for a process pool): faulty, clean, without TAGS, one binary."""
+    for index in range(20):
+        text = (FAULTY, clean_cable(), NO_TAGS)[index % 3]
+        (tmp_path / f"cable-{index:02d}.cable").write_text(text, encoding="utf-8")
+    (tmp_path / "cable-07.cable").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    return tmp_path
+
+
+@pytest.mark.parametrize("form", ["text", "json", "sarif", "gitlab", "junit", "concise"])
+def test_jobs_give_the_same_report_as_one_process(folder, form):
+    one = run("check", "--no-cache", "--jobs", "1", "--format", form, ".", cwd=folder)
+    two = run("check", "--no-cache", "--jobs", "2", "--format", form, ".", cwd=folder)
+    assert one.returncode == two.returncode == 2  # the binary file is an input error
+    assert two.stdout == one.stdout
+    if form == "json":
+        found = json.loads(two.stdout)
+        assert [d["path"] for d in found] == sorted(d["path"] for d in found)
+        assert {d["code"] for d in found} == {"T002", "P002", "T001", "E002"}
+    if form == "junit":
+        assert ElementTree.fromstring(two.stdout).get("tests") == str(7 * 2 + 6 + 6 + 1)
+
+
+def test_jobs_zero_means_one_per_core_and_negative_is_refused(folder):
+    assert run("check", "--no-cache", "--jobs", "0", ".", cwd=folder).returncode == 2
+    refused = run("check", "--jobs", "-1", ".", cwd=folder)
+    assert refused.returncode == 2 and "--jobs takes 0" in refused.stderr
+
+
+def test_fix_in_parallel(folder):
+    (folder / "cable-07.cable").unlink()
+    result = run("check", "--fix", "--jobs", "2", "--select", "P002", ".", cwd=folder)
+    assert result.returncode == 0
+    assert "Fixed 7 problems." in result.stdout
+    assert (folder / "cable-00.cable").read_text(encoding="utf-8") == \
+        FAULTY.replace("3. (U) Embassy", "2. (U) Embassy")
+    assert not (folder / ".cablelint_cache").exists()  # fixing never fills the cache
+
+
+def test_cache_is_filled_read_and_kept_out_of_git(folder):
+    cold = run("check", "--format", "json", ".", cwd=folder)
+    cache = folder / ".cablelint_cache"
+    assert (cache / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    entries = sorted(cache.rglob("*.json"))
+    assert len(entries) == 3  # one per distinct content (the binary file is not cached)
+    warm = run("check", "--format", "json", ".", cwd=folder)
+    assert warm.stdout == cold.stdout and warm.returncode == cold.returncode
+    # the warm run answers from the cache: a doctored entry shows through
+    for entry in entries:
+        recorded = json.loads(entry.read_text(encoding="utf-8"))
+        for item in recorded:
+            item[3] = "from the cache"
+        entry.write_text(json.dumps(recorded), encoding="utf-8")
+    doctored = json.loads(run("check", "--format", "json", ".", cwd=folder).stdout)
+    assert {d["message"] for d in doctored if d["code"] != "E002"} == {"from the cache"}
+    fresh = json.loads(run("check", "--no-cache", "--format", "json", ".", cwd=folder).stdout)
+    assert fresh == json.loads(cold.stdout)
+
+
+def test_cache_follows_content_and_settings(folder):
+    run("check", ".", cwd=folder)
+    (folder / "cable-00.cable").write_text(FAULTY.replace("PRELL", "PREL"), encoding="utf-8")
+    changed = run("check", "--format", "concise", "cable-00.cable", cwd=folder)
+    assert [line.split(": ")[1][:4] for line in changed.stdout.splitlines()] == ["P002"]
+    (folder / ".cablelint.toml").write_text('ignore = ["P002"]\n', encoding="utf-8")
+    configured = run("check", "--format", "concise", "cable-00.cable", cwd=folder)
+    assert configured.stdout == "" and configured.returncode == 0
+
+
+def test_no_cache_and_clean(folder):
+    run("check", "--no-cache", ".", cwd=folder)
+    assert not (folder / ".cablelint_cache").exists()
+    run("check", ".", cwd=folder)
+    assert (folder / ".cablelint_cache").is_dir()
+    cleaned = run("clean", cwd=folder)
+    assert cleaned.returncode == 0 and cleaned.stdout == "Removed .cablelint_cache/.\n"
+    assert not (folder / ".cablelint_cache").exists()
+    again = run("clean", cwd=folder)
+    assert again.returncode == 0 and again.stdout == "No .cablelint_cache/ here.\n"
+
+
+def test_an_unwritable_cache_only_costs_time(folder):
+    (folder / ".cablelint_cache").write_text("not a folder", encoding="utf-8")
+    result = run("check", "--format", "concise", ".", cwd=folder)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert len(result.stdout.splitlines()) == 7 * 2 + 6 + 1
+    assert Path(folder / ".cablelint_cache").read_text(encoding="utf-8") == "not a folder"
