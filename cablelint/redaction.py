@@ -18,7 +18,6 @@ returns them unredacted: API users hold the text anyway); the command line redac
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from .build import build_cable
@@ -181,7 +180,7 @@ def redact(diagnostic: Diagnostic) -> Diagnostic:
     if fix is not None:
         fix = Fix(tuple(Edit(e.start, e.end, None) for e in fix.edits), fix.safe,
                   redact_text(fix.description, phrase))
-    return dataclasses.replace(diagnostic, message=redact_text(diagnostic.message, phrase),
+    return diagnostic._replace(message=redact_text(diagnostic.message, phrase),
                                fix=fix, source=None)
 
 

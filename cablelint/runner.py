@@ -135,4 +135,4 @@ def _portable(d, with_fixes: bool):
     """The diagnostic with its fix worked out (or dropped): fit to cross a process boundary."""
     if d.fix is None:
         return d
-    return dataclasses.replace(d, fix=d.fix.resolve() if with_fixes else None)
+    return d._replace(fix=d.fix.resolve() if with_fixes else None)

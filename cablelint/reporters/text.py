@@ -65,15 +65,39 @@ class Report(Reporter):
               f"({', '.join(parts)}) in {self.files} {noun}.\n")
 
 
+#: Characters of a source line shown around a finding; longer lines (the release re-flowed
+#: many paragraphs into one line) are cut to a window marked with "...".
+EXCERPT_WIDTH = 100
+_ELLIPSIS = "..."
+
+
 def _excerpt(d, color: str, reset: str) -> str:
     """The finding's source line with carets under its span, or the withheld notice."""
     gutter = f"{d.line:>5} | "
     if d.source is None:
         return f"{gutter}{withheld_notice(d.withheld)}\n" if d.withheld is not None else ""
-    line = "".join(c if c.isprintable() or c == "\t" else "?" for c in d.source)
+    line = d.source
     start = min(d.column - 1, len(line))
     end = d.span.end_column - 1 if d.span.end_line == d.line else len(line)
-    width = max(1, min(end, len(line)) - start)
-    pad = "".join("\t" if c == "\t" else " " for c in line[:start])
+    end = max(start + 1, min(end, len(line)))
+    line, start, end = _window(line, start, end)
+    if not line.isprintable():
+        line = "".join(c if c.isprintable() or c == "\t" else "?" for c in line)
+    prefix = line[:start]
+    pad = "".join("\t" if c == "\t" else " " for c in prefix) if "\t" in prefix \
+        else " " * start
     blank = " " * (len(gutter) - 2)
-    return f"{gutter}{line}\n{blank}| {pad}{color}{'^' * width}{reset}\n"
+    return f"{gutter}{line}\n{blank}| {pad}{color}{'^' * (end - start)}{reset}\n"
+
+
+def _window(line: str, start: int, end: int) -> tuple[str, int, int]:
+    """At most EXCERPT_WIDTH characters of ``line`` around [start, end), and the span's
+    place in them."""
+    if len(line) <= EXCERPT_WIDTH:
+        return line, start, end
+    first = max(0, min(start - EXCERPT_WIDTH // 3, len(line) - EXCERPT_WIDTH))
+    last = first + EXCERPT_WIDTH
+    head = _ELLIPSIS if first > 0 else ""
+    tail = _ELLIPSIS if last < len(line) else ""
+    shift = len(head) - first
+    return head + line[first:last] + tail, start + shift, min(end, last) + shift
