@@ -165,3 +165,18 @@ def test_text_colour_on_a_terminal_only(folder):
     assert ANSI in on_terminal({})
     plain = on_terminal({"NO_COLOR": "1"})
     assert ANSI not in plain and "T002" in plain
+
+
+def test_text_excerpt_of_a_long_line_is_a_window_around_the_place(tmp_path):
+    long_line = "3. (U) " + " ".join(f"word{i:03d}" for i in range(40))  # 326 characters
+    paragraphs = ["1. (C) The ministry began a review, as ref A and ref B foresaw.",
+                  "2. (U) Embassy will report.", long_line]
+    (tmp_path / "long.cable").write_text(clean_cable(paragraphs=paragraphs), encoding="utf-8")
+    lines = run("check", "--select", "S004", "long.cable", cwd=tmp_path).stdout.splitlines()
+    assert lines[0] == f"long.cable:22:70: S004 [warning] line is {len(long_line)} characters " \
+                       "long (limit 69) (line-too-long)"
+    shown, carets = lines[1], lines[2]
+    # 100 characters from 33 before the place, cut at both ends
+    assert shown == "   22 | ..." + long_line[36:136] + "..."
+    assert carets == "      | " + " " * 36 + "^" * 67
+    assert shown.index(long_line[69:75]) == carets.index("^")
