@@ -54,19 +54,21 @@ class Cache:
         self.folder = folder
         self.versioned = os.path.join(folder, __version__)
 
-    def _entry(self, data: bytes, key: str) -> str:
+    def entry(self, data: bytes, key: str) -> str:
+        """The entry file for a file's bytes under a settings key (it may not exist)."""
         digest = hashlib.blake2b(data, digest_size=16).hexdigest()
         return os.path.join(self.versioned, key, digest[:2], digest[2:] + ".json")
 
-    def get(self, data: bytes, key: str, path: str) -> list[Diagnostic] | None:
+    def load(self, entry: str, path: str) -> list[Diagnostic] | None:
+        """The findings an entry holds, named for ``path``; None if it cannot be read."""
         try:
-            with open(self._entry(data, key), encoding="utf-8") as handle:
+            with open(entry, encoding="utf-8") as handle:
                 return [_diagnostic(path, item) for item in json.load(handle)]
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             return None
 
     def put(self, data: bytes, key: str, diagnostics: list[Diagnostic]) -> None:
-        entry = self._entry(data, key)
+        entry = self.entry(data, key)
         try:
             os.makedirs(os.path.dirname(entry), exist_ok=True)
             self._mark_ignored()
@@ -106,5 +108,8 @@ def _diagnostic(path: str, item: list) -> Diagnostic:
     if fix is not None:
         safe, description, edits = fix
         fix = Fix(tuple(Edit(*edit) for edit in edits), safe, description)
-    return Diagnostic(path, code, name, Severity(severity), message, Span(*span), fix,
-                      withheld=withheld, source=source)
+    return Diagnostic(path, code, name, _SEVERITIES[severity], message, Span(*span), fix,
+                      withheld, source)
+
+
+_SEVERITIES = {int(severity): severity for severity in Severity}

@@ -53,9 +53,38 @@ def worker_count(jobs: int) -> int:
 
 
 def check_files(tasks: list[Task], job: Job, jobs: int = 1) -> Iterator[FileResult]:
+    """A result per task, in order. Files the cache knows are answered here; the others
+    are checked here or, when there are enough of them, by a pool of ``jobs`` processes."""
+    _start(job)
+    known = _known(tasks) if _cache is not None else {}
+    misses = [task for index, task in enumerate(tasks) if index not in known]
+    checked = _check_all(misses, job, jobs)
+    for index, task in enumerate(tasks):
+        if index not in known:
+            yield next(checked)
+            continue
+        cached = _cache.load(known[index], task.name)
+        yield FileResult(task.name, cached) if cached is not None else _check(task)
+
+
+def _known(tasks: list[Task]) -> dict[int, str]:
+    """The cache entries of the tasks whose files the cache holds, by task index."""
+    from .engine import read_bytes
+
+    known = {}
+    for index, task in enumerate(tasks):
+        data = read_bytes(task.path, task.name)
+        if isinstance(data, bytes):
+            key = settings_key(_job.settings[task.settings], _job.with_fixes)
+            entry = _cache.entry(data, key)
+            if os.path.isfile(entry):
+                known[index] = entry
+    return known
+
+
+def _check_all(tasks: list[Task], job: Job, jobs: int) -> Iterator[FileResult]:
     processes = min(worker_count(jobs), len(tasks))
     if processes <= 1 or len(tasks) < POOL_FROM:
-        _start(job)
         yield from map(_check, tasks)
         return
     import multiprocessing
@@ -85,10 +114,6 @@ def _check(task: Task) -> FileResult:
     if _job.fix:
         return fix_file(task, data, settings)
     key = settings_key(settings, _job.with_fixes) if _cache else None
-    if _cache is not None:
-        cached = _cache.get(data, key, task.name)
-        if cached is not None:
-            return FileResult(task.name, cached)
     decoded = decode(data)
     if decoded.text is None:
         from .engine import unreadable
