@@ -1,13 +1,14 @@
 """Lark tree -> model. The only module that knows the shapes of the parse tree.
 
-Multi-line elements arrive as one token (see the grammar); their inner parts (addressees,
-tags, references) are read here with small patterns, and every part gets a Span that points
-into the original text through the normaliser's offset map.
+Multi-line elements arrive as one token (see the grammar); their inner parts (addressee
+lines, tags, references) are read here with small patterns, and every part gets a Span that
+points into the original text through the normaliser's offset map.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from lark import Token, Tree
 
@@ -16,15 +17,14 @@ from .diagnostics import Span
 from .normalise import Normalised, normalise
 from .parser import parse
 
-_ADDRESSEE = re.compile(
-    r"(?:(?P<ri>[A-Z0-9]{4,8})/)?(?P<plad>.*?)"
-    r"(?:[^\S\n]+(?P<prec>FLASH|NIACT IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|PRIOITY|PIORITY))?"
-    r"(?:[^\S\n]+(?P<mcn>\d{1,6}))?[^\S\n]*$"
-)
 _TAGS_LABEL = re.compile(r"(?:TAGS|TAGES|TAG|TAS|TABS|TGS|AGS)[^\S\n]*[:,;.]?", re.IGNORECASE)
 _TAG = re.compile(r"\([^)\n]*\)?|[^\s,;]+")
 _REF_LETTER = re.compile(r"[^\S\n]*(?:(?P<a>[A-Z])[.):]|\((?P<b>[A-Z])\)|\[(?P<c>[A-Z])\])(?=[^\S\n])")
 _LEVELS = {"U": "U", "SBU": "SBU", "C": "C", "S": "S", "TS": "TS"}
+_LIST_KEYWORD = re.compile(r"TO|INFO|XMT")
+_SERIAL = re.compile(r"[^\S\n]+(\d+)$")
+_CAPTION = re.compile(r"[^,\s][^,]*?(?=\s*(?:,|$))")
+_BLANKS = re.compile(r"\s+")
 
 
 class Builder:
@@ -33,16 +33,19 @@ class Builder:
     def __init__(self, source: Normalised):
         self.source = source
         self.offsets = source.offsets
+        self._token_spans: dict[int, Span] = {}  # id(token) -> span (the tree keeps them)
 
     # -- positions ----------------------------------------------------------------------
     def span(self, start: int, end: int) -> Span:
         """Span of normalised ``[start, end)`` in original coordinates."""
-        original_start = self.offsets.to_original(start)
-        original_end = self.offsets.to_original(end) if end > start else original_start
-        return self.offsets.original_span(original_start, original_end)
+        return self.offsets.span_of(start, end)
 
     def token_span(self, token: Token) -> Span:
-        return self.span(token.start_pos, token.end_pos)
+        """A token's span, worked out once (elements' spans are made from their tokens')."""
+        span = self._token_spans.get(id(token))
+        if span is None:
+            span = self._token_spans[id(token)] = self.span(token.start_pos, token.end_pos)
+        return span
 
     def text(self, token: Token) -> m.Text:
         return m.Text(str(token), self.token_span(token))
@@ -57,7 +60,12 @@ class Builder:
         first = _edge_token(tree, 0)
         if first is None:
             return self.span(0, 0)
-        return self.span(first.start_pos, _edge_token(tree, -1).end_pos)
+        last = _edge_token(tree, -1)
+        if last is first:
+            return self.token_span(first)
+        start, end = self.token_span(first), self.token_span(last)
+        return Span(start.line, start.column, end.end_line, end.end_column, start.start,
+                    end.end)
 
     # -- the cable ------------------------------------------------------------------------
     def build(self, tree: Tree, path: str, problems: tuple[m.SyntaxProblem, ...]) -> m.Cable:
@@ -114,7 +122,7 @@ class Builder:
 
     def address_list(self, token: Token) -> m.AddressList:
         raw = str(token)
-        keyword = re.match(r"(TO|INFO|XMT)", raw).group(1)
+        keyword = _LIST_KEYWORD.match(raw).group()
         addressees = []
         offset = 0
         for number, line in enumerate(raw.split("\n")):
@@ -126,11 +134,8 @@ class Builder:
                 start = offset - len(line) - 1 + line.index(content) if content else start
             if not content:
                 continue
-            match = _ADDRESSEE.match(content)
-            addressees.append(m.Addressee(
-                content, match.group("ri"), match.group("plad").strip(), match.group("prec"),
-                match.group("mcn"), self.span(token.start_pos + start,
-                                              token.start_pos + start + len(content))))
+            addressees.append(m.Addressee(content, self.span(
+                token.start_pos + start, token.start_pos + start + len(content))))
         return m.AddressList(keyword, tuple(addressees), self.token_span(token))
 
     # -- text header ----------------------------------------------------------------------
@@ -167,7 +172,7 @@ class Builder:
         if "POST_SERIAL" in by_type:
             token = by_type["POST_SERIAL"]
             raw = str(token)
-            cut = re.search(r"[^\S\n]+(\d+)$", raw)
+            cut = _SERIAL.search(raw)
             post = self.part(token, 0, cut.start())
             serial = self.part(token, cut.start(1), cut.end(1))
         section = by_type.get("SECTION")
@@ -180,7 +185,7 @@ class Builder:
     def caption(self, token: Token) -> m.Caption:
         raw = str(token)
         captions = tuple(self.part(token, match.start(), match.end())
-                         for match in re.finditer(r"[^,\s][^,]*?(?=\s*(?:,|$))", raw))
+                         for match in _CAPTION.finditer(raw))
         return m.Caption(raw, captions, self.token_span(token))
 
     def tags(self, token: Token) -> m.TagsLine:
@@ -277,13 +282,18 @@ def _split_items(line: str) -> list[tuple[int, tuple[int, int] | None]]:
     expected = chr(ord(_letter_of(match)) + 1)
     position = match.end()
     while True:
-        later = re.compile(r"(?<=[\s;,])(?:" + expected + r"[.)]|\(" + expected + r"\))(?=\s)"
-                           ).search(line, position)
+        later = _later_letter(expected).search(line, position)
         if later is None:
             return found
         found.append((later.start(), (later.start(), later.end())))
         expected = chr(ord(expected) + 1)
         position = later.end()
+
+
+@cache
+def _later_letter(letter: str) -> re.Pattern:
+    """A later REF letter: ``B.``, ``B)`` or ``(B)`` after a blank, a comma or a semicolon."""
+    return re.compile(r"(?<=[\s;,])(?:" + letter + r"[.)]|\(" + letter + r"\))(?=\s)")
 
 
 def _letter_of(match: re.Match) -> str:
@@ -292,7 +302,7 @@ def _letter_of(match: re.Match) -> str:
 
 def classification_level(word: str) -> str:
     """U, C, S, TS or LOU for a banner classification word, spaced or not."""
-    squeezed = re.sub(r"\s+", "", word).upper()
+    squeezed = _BLANKS.sub("", word).upper()
     if squeezed.startswith("UNCLAS"):
         return "U"
     if squeezed.startswith("TOPSECRET"):

@@ -7,7 +7,9 @@ singular properties on :class:`Cable` give the first occurrence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from .diagnostics import Span
@@ -45,14 +47,43 @@ class DateTimeGroup:
 
 @dataclass(frozen=True, slots=True)
 class Addressee:
-    """``RUEHC/SECSTATE WASHDC IMMEDIATE 4696``: routing indicator, PLAD, precedence, MCN."""
+    """``RUEHC/SECSTATE WASHDC IMMEDIATE 4696``: routing indicator, PLAD, precedence, MCN.
+
+    The parts are read from the text when first asked for (the H rules take addressees apart
+    with ``addresses.parse_addressee``; most runs never ask the model)."""
 
     text: str
-    routing_indicator: str | None
-    plad: str
-    precedence: str | None
-    mcn: str | None
     span: Span
+
+    @property
+    def routing_indicator(self) -> str | None:
+        return _addressee_parts(self.text)[0]
+
+    @property
+    def plad(self) -> str:
+        return _addressee_parts(self.text)[1]
+
+    @property
+    def precedence(self) -> str | None:
+        return _addressee_parts(self.text)[2]
+
+    @property
+    def mcn(self) -> str | None:
+        return _addressee_parts(self.text)[3]
+
+
+_ADDRESSEE = re.compile(
+    r"(?:(?P<ri>[A-Z0-9]{4,8})/)?(?P<plad>.*?)"
+    r"(?:[^\S\n]+(?P<prec>FLASH|NIACT IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|PRIOITY|PIORITY))?"
+    r"(?:[^\S\n]+(?P<mcn>\d{1,6}))?[^\S\n]*$"
+)
+
+
+@lru_cache(maxsize=1024)
+def _addressee_parts(text: str) -> tuple[str | None, str, str | None, str | None]:
+    """Routing indicator, PLAD, precedence and MCN of an addressee line."""
+    match = _ADDRESSEE.match(text)
+    return match.group("ri"), match.group("plad").strip(), match.group("prec"), match.group("mcn")
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ import html
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 
 from . import codes
 from .diagnostics import Span
@@ -45,6 +45,10 @@ FINAL_NEWLINE = "final-newline"              # a missing newline at the end of t
 
 FURNITURE = (PAGE_LINE, PAGE_CLASSIFICATION, TRAILER_LINE, REVIEW_STAMP, DATABASE_RECORD,
              RELEASE_DATE)
+
+#: ``_span((line, column, end_line, end_column, start, end))`` is ``Span(line, ...)`` without
+#: the named tuple's Python-level ``__new__``: spans are made by the hundred thousand
+_span = partial(tuple.__new__, Span)
 
 _CRLF = re.compile(r"\r\n|\r\Z")
 # Line-start patterns begin with a literal "\n" and run over "\n" + text, so the regex engine
@@ -172,18 +176,24 @@ class Artifact:
 
 
 class OffsetMap:
-    """Maps offsets in the normalised text back to the original text."""
+    """Maps offsets in the normalised text back to the original text.
 
-    __slots__ = ("_norm_starts", "_edits", "_line_starts")
+    Edit ``i`` replaced original ``[start, end)`` by a text that stands at normalised
+    ``[norm_starts[i], norm_ends[i])``; after it (up to the next edit) an original offset is
+    the normalised one plus ``shifts[i]``."""
+
+    __slots__ = ("_norm_starts", "_norm_ends", "_shifts", "_edits", "_line_starts")
 
     def __init__(self, original: str, edits: list[tuple[int, int, str]]):
         self._edits = edits
-        starts = []
-        shift = 0
+        starts, ends, shifts = [], [], []
+        shift = 0  # original - normalised, before the edit
         for start, end, replacement in edits:
-            starts.append(start + shift)
-            shift += len(replacement) - (end - start)
-        self._norm_starts = starts
+            starts.append(start - shift)
+            ends.append(start - shift + len(replacement))
+            shift = end - ends[-1]
+            shifts.append(shift)
+        self._norm_starts, self._norm_ends, self._shifts = starts, ends, shifts
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", original)]
 
     def to_original(self, position: int) -> int:
@@ -191,12 +201,29 @@ class OffsetMap:
         i = bisect_right(self._norm_starts, position) - 1
         if i < 0:
             return position
-        norm_start = self._norm_starts[i]
-        start, end, replacement = self._edits[i]
-        inside = position - norm_start
-        if inside < len(replacement):
-            return start + min(inside, end - start)
-        return end + inside - len(replacement)
+        if position >= self._norm_ends[i]:
+            return position + self._shifts[i]
+        start, end, _ = self._edits[i]  # inside a replacement: its original stretch
+        return start + min(position - self._norm_starts[i], end - start)
+
+    def span_of(self, start: int, end: int) -> Span:
+        """The Span in the original text of normalised ``[start, end)`` (an empty one for
+        ``end <= start``). Both ends usually fall between the same two edits: one search."""
+        norm_starts = self._norm_starts
+        i = bisect_right(norm_starts, start) - 1
+        if i >= 0 and start < self._norm_ends[i]:  # inside a replacement
+            original_start = self.to_original(start)
+            original_end = self.to_original(end) if end > start else original_start
+        else:
+            shift = self._shifts[i] if i >= 0 else 0
+            original_start = start + shift
+            if end <= start:
+                original_end = original_start
+            elif i + 1 == len(norm_starts) or end < norm_starts[i + 1]:
+                original_end = end + shift  # no edit between the two ends
+            else:
+                original_end = self.to_original(end)
+        return self.original_span(original_start, original_end)
 
     def line_column(self, original_offset: int) -> tuple[int, int]:
         """1-based line and column of an original offset."""
@@ -209,9 +236,9 @@ class OffsetMap:
         i = bisect_right(starts, start)
         column = start - starts[i - 1] + 1
         if i == len(starts) or end < starts[i]:  # one line: no second search
-            return Span(i, column, i, column + end - start, start, end)
+            return _span((i, column, i, column + end - start, start, end))
         end_line, end_column = self.line_column(end)
-        return Span(i, column, end_line, end_column, start, end)
+        return _span((i, column, end_line, end_column, start, end))
 
     def line_start(self, line: int) -> int:
         return self._line_starts[line - 1]
@@ -246,12 +273,12 @@ def normalise(original: str) -> Normalised:
     if "¶" in original:
         edits += [Artifact(PARAGRAPH_MARK, m.start(1) - 1, m.end(1) - 1, m.group(1))
                   for m in _PARA_MARK.finditer(lined)]
-    numbered = list(_PARA_NUMBER.finditer(lined))
-    edits += _mangled_numbers(numbered)
+    first_number = _PARA_NUMBER.search(lined)
+    edits += _mangled_numbers(lined, first_number)
     for block in _REF_BLOCK.finditer(lined):
         edits += [Artifact(MANGLED_LETTER, m.start(1) - 1, m.end(1) - 1, "1")
                   for m in _MANGLED_LETTER.finditer(lined, block.start(), block.end())]
-    header_end = _header_end(lined, numbered)
+    header_end = _header_end(lined, first_number)
     edits += _flattened_header(original, header_end)
     edits += _split_tokens(original, header_end)
     if not original.endswith("\n"):
@@ -413,12 +440,12 @@ def _station_prefixes() -> frozenset[str]:
 # --- the header ----------------------------------------------------------------------------------
 
 
-def _header_end(lined: str, numbered: list[re.Match]) -> int:
+def _header_end(lined: str, first_number: re.Match | None) -> int:
     """Original offset where the header zone ends: the first numbered paragraph; in a cable
     without one, the first line that opens with a portion mark (other than ``(U) Classified
     By``); else the end of the text."""
-    if numbered:
-        return numbered[0].start()
+    if first_number is not None:
+        return first_number.start()
     marked = _MARKED_LINE.search(lined)
     return marked.start() if marked else len(lined) - 1
 
@@ -530,10 +557,12 @@ def _joins(left: str, right: str) -> bool:
     return _LETTERS.fullmatch(left[opening:] + right[:closing + 1]) is not None
 
 
-def _mangled_numbers(numbered: list[re.Match]) -> list[Artifact]:
-    """The ``¶``-became-``1`` run: paragraphs ``11.``, ``12.`` ... ``110.`` for 1, 2 ... 10."""
-    if not numbered or numbered[0].group(1) != "11":
+def _mangled_numbers(lined: str, first: re.Match | None) -> list[Artifact]:
+    """The ``¶``-became-``1`` run: paragraphs ``11.``, ``12.`` ... ``110.`` for 1, 2 ... 10
+    (the paragraph numbers are read only when the first one is ``11``)."""
+    if first is None or first.group(1) != "11":
         return []
+    numbered = list(_PARA_NUMBER.finditer(lined, first.start()))
     previous = 0
     for match in numbered:
         digits = match.group(1)

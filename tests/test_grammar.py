@@ -541,3 +541,32 @@ def test_damaged_cables_give_diagnostics_not_tracebacks(text):
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
 def test_any_text_gives_diagnostics_not_tracebacks(text):
     _check_positions(text, lint_text(text))
+
+
+@pytest.mark.parametrize("text", list(VALID_CABLES.values()), ids=list(VALID_CABLES))
+def test_fast_parse_loop_gives_lark_s_own_tree(text):
+    """The parse loop over Lark's tables is in use here and builds exactly Lark's tree,
+    token positions included."""
+    from cablelint.normalise import normalise
+
+    fast = parser._fast_parser()
+    assert fast is not None  # the installed Lark lays out its tables as the loop expects
+    normalised = normalise(text).text
+    ours, lark_s = fast(normalised), parser.get_parser().parse(normalised)
+    assert ours == lark_s
+    ours_tokens = list(ours.scan_values(lambda v: isinstance(v, lark.Token)))
+    lark_tokens = list(lark_s.scan_values(lambda v: isinstance(v, lark.Token)))
+    assert [(t.type, t.start_pos, t.end_pos, t.line, t.column, t.end_line, t.end_column)
+            for t in ours_tokens] == \
+        [(t.type, t.start_pos, t.end_pos, t.line, t.column, t.end_line, t.end_column)
+         for t in lark_tokens]
+
+
+def test_fast_parse_loop_hands_syntax_errors_to_lark():
+    broken = clean_cable(dtg="O 141530Z 24")
+    from cablelint.normalise import normalise
+
+    assert parser._fast_parser()(normalise(broken).text) is None
+    problems = build_cable(broken).syntax_problems
+    assert [p.message for p in problems] == [
+        "expected the month of the date-time group, such as MAR, found '24'"]
