@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .config import UsageError
 from .diagnostics import fingerprints
@@ -22,8 +22,7 @@ from .diagnostics import fingerprints
 VERSION = 1
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     path: str
     code: str
     fingerprint: str
@@ -46,7 +45,7 @@ def write(baseline_path: str, found: list[Entry]) -> int:
     """Write a baseline of these entries; the number of entries."""
     found = sorted(found, key=lambda e: (e.path, e.code, e.fingerprint))
     document = {"tool": "cablelint", "version": VERSION,
-                "findings": [vars(entry) for entry in found]}
+                "findings": [entry._asdict() for entry in found]}
     try:
         with open(baseline_path, "w", encoding="utf-8", newline="\n") as handle:
             json.dump(document, handle, indent=1)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 from .config import DEFAULT_EXCLUDE, PROFILES, Settings, UsageError
@@ -77,8 +77,7 @@ def merge(base: dict, override: dict) -> dict:
     return merged
 
 
-@dataclass(frozen=True)
-class CommandLine:
+class CommandLine(NamedTuple):
     """What the command line adds on top of a configuration file."""
 
     select: tuple[str, ...] = ()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .cache import Cache, settings_key
 
@@ -20,8 +20,7 @@ from .cache import Cache, settings_key
 POOL_FROM = 8
 
 
-@dataclass(frozen=True)
-class Task:
+class Task(NamedTuple):
     """One file to check: its path, the name shown for it, and its settings' index."""
 
     path: str
@@ -29,16 +28,16 @@ class Task:
     settings: int
 
 
-@dataclass
-class FileResult:
+class FileResult(NamedTuple):
+    """One file's findings (and, after --fix, the fixes applied and whether it changed)."""
+
     name: str
     diagnostics: list
-    fixed: list = dataclasses.field(default_factory=list)
+    fixed: tuple | list = ()
     changed: bool = False
 
 
-@dataclass(frozen=True)
-class Job:
+class Job(NamedTuple):
     """What every task of a run shares: the settings, what to do, and the cache."""
 
     settings: tuple
