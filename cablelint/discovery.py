@@ -48,15 +48,13 @@ def _search(folder: str, configurations: Configurations):
     """Cables under ``folder``; excluded folders are not entered."""
     for current, folders, files in os.walk(folder):
         settings = configurations.for_folder(current)
-        kept = []
-        for name in sorted(folders):
-            child = os.path.join(current, name)
-            if not settings.excludes(relative_to_root(child, settings)):
-                kept.append(name)
-        folders[:] = kept
+        here = relative_to_root(current, settings)
+        prefix = "" if here == "." else here + "/"
+        folders[:] = [name for name in sorted(folders)
+                      if not settings.excludes(prefix + name)]
         for name in files:
-            path = os.path.normpath(os.path.join(current, name))
-            relative = relative_to_root(path, settings)
-            if settings.includes(relative) and not settings.excludes(relative) \
-                    and os.path.isfile(path):
-                yield path
+            relative = prefix + name
+            if settings.includes(relative) and not settings.excludes(relative):
+                path = os.path.normpath(os.path.join(current, name))
+                if os.path.isfile(path):
+                    yield path
