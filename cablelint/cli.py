@@ -90,6 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("rules", help="list every rule")
     commands.add_parser("clean", help=f"remove the results cache ({CACHE_DIR}/) of this folder")
+    commands.add_parser("server", help="run the language server over stdio (needs "
+                        "cablelint[lsp])")
     return parser
 
 
@@ -102,6 +104,9 @@ def main(argv: list[str] | None = None) -> int:
             return list_rules()
         if args.command == "clean":
             return clean()
+        if args.command == "server":
+            from .server import serve
+            return serve()
         return check(args)
     except UsageError as error:
         print(f"cablelint: error: {error}", file=sys.stderr)

@@ -99,13 +99,13 @@ def _syntax_errors(diagnostics: list[Diagnostic]) -> int:
     return sum(1 for d in diagnostics if d.code == "E001")
 
 
-def _newline(text: str) -> str:
+def line_ending(text: str) -> str:
     return "\r\n" if text.count("\r\n") * 2 > text.count("\n") else "\n"
 
 
 def apply_edits(text: str, edits: list[Edit]) -> str:
     """``text`` with non-overlapping ``edits`` applied; inserted line breaks match the text's."""
-    newline = _newline(text)
+    newline = line_ending(text)
     pieces, position = [], 0
     for edit in sorted(edits, key=lambda e: (e.start, e.end)):
         replacement = edit.replacement

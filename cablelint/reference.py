@@ -49,7 +49,7 @@ def text_table() -> str:
     return "\n".join(lines) + "\n"
 
 
-def _section(rule: type[Rule]) -> list[str]:
+def rule_markdown(rule: type[Rule]) -> list[str]:
     doc = rule.documentation().splitlines()
     title, body = doc[0], doc[1:]
     lines = [f"### {rule.code} `{rule.name}`", "",
@@ -125,7 +125,7 @@ def markdown() -> str:
             continue
         lines += [f"## {letter}: {heading}", ""]
         for rule in group:
-            lines += _section(rule)
+            lines += rule_markdown(rule)
     return "\n".join(lines).rstrip() + "\n"
 
 
