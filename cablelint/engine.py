@@ -28,9 +28,25 @@ class Decoded:
 
 
 def decode(data: bytes) -> Decoded:
-    """UTF-8 text (BOM allowed), or the reason it is not a cable file."""
+    """UTF-8 text (BOM allowed), or the reason it is not a cable file.
+
+    UTF-16 and UTF-32 hold NUL bytes, so they would pass for binary data: they are named by
+    their byte-order mark, or (UTF-16 without one) by the NUL in every other byte. A byte
+    that is not UTF-8 is given with its offset."""
+    for mark, encoding in ((b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe\x00\x00", "UTF-32"),
+                           (b"\xfe\xff", "UTF-16"), (b"\xff\xfe", "UTF-16")):
+        if data.startswith(mark):
+            return Decoded(None, f"{encoding} text (byte-order mark {mark.hex(' ').upper()}), "
+                                 "not UTF-8: save the file as UTF-8")
     if b"\x00" in data:
-        return Decoded(None, f"binary data: NUL byte at offset {data.index(0)}")
+        head = data[:64]
+        halves = (head[0::2], head[1::2])
+        if len(head) >= 4 and any(set(zeros) == {0} and 0 not in other
+                                  for zeros, other in (halves, halves[::-1])):
+            hint = " (UTF-16 text without a byte-order mark?): save the file as UTF-8"
+        else:
+            hint = ""
+        return Decoded(None, f"binary data: NUL byte at offset {data.index(0)}{hint}")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -81,17 +97,50 @@ def _plan(settings: Settings) -> list:
 
 
 def read_bytes(path: str | os.PathLike, display: str | None = None) -> bytes | Diagnostic:
-    """A file's bytes, or the E002 diagnostic saying why it cannot be read."""
+    """A file's bytes, or the E002 diagnostic saying why it cannot be read.
+
+    The file is opened without waiting and must be a regular file: a FIFO or a device named
+    like a cable is reported, never waited on; a symbolic link loop or a broken link is
+    named as such."""
+    import errno
+    import stat
+
+    def not_regular(mode: int) -> str | None:
+        if stat.S_ISDIR(mode):
+            return "is a directory, not a cable file"
+        kinds = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+                 (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+        for test, kind in kinds:
+            if test(mode):
+                return f"not a regular file: {kind}"
+        return None if stat.S_ISREG(mode) else "not a regular file"
+
     name = display or os.fspath(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except IsADirectoryError:
-        return unreadable(name, "is a directory, not a cable file")
+        descriptor = os.open(path, flags)
     except FileNotFoundError:
-        return unreadable(name, "no such file or directory")
+        broken = os.path.islink(path)
+        return unreadable(name, "broken symbolic link: the file it points to does not exist"
+                          if broken else "no such file or directory")
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return unreadable(name, "symbolic link loop (too many levels of symbolic links)")
+        try:
+            reason = not_regular(os.stat(path).st_mode)
+        except OSError:
+            reason = None
+        return unreadable(name, reason or f"cannot be read: {error.strerror or error}")
+    try:
+        reason = not_regular(os.fstat(descriptor).st_mode)
+        if reason:
+            return unreadable(name, reason)
+        with open(descriptor, "rb", closefd=False) as handle:
+            return handle.read()
     except OSError as error:
         return unreadable(name, f"cannot be read: {error.strerror or error}")
+    finally:
+        os.close(descriptor)
 
 
 def read_file(path: str | os.PathLike, display: str | None = None) -> Decoded | Diagnostic:

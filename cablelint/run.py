@@ -71,19 +71,31 @@ class Run:
 
         name = self.name(path)
         settings = self.configurations.for_file(name)
+        if not settings.per_file_ignores:
+            return settings
         return settings.for_path(relative_to_root(name, settings))
 
     def read(self, path: str):
-        """The file's decoded text (:class:`.engine.Decoded`), or its E002 diagnostic."""
+        """The file's decoded text (:class:`.engine.Decoded`), or its E002 diagnostic.
+
+        Standard input is read once, to its end; closed or failing, it is an E002 too."""
         from .discovery import STDIN
-        from .engine import decode, read_file, unreadable
+        from .engine import Decoded, decode, read_file, unreadable
 
         if path != STDIN:
             if not os.path.lexists(path):
                 return unreadable(path, "no such file or directory")
             return read_file(path)
         if self._stdin_text is None:
-            self._stdin_text = decode(sys.stdin.buffer.read())
+            closed = Decoded(None, "standard input is closed: nothing to read")
+            stream = getattr(sys.stdin, "buffer", None)  # no sys.stdin: the shell closed it
+            try:
+                self._stdin_text = closed if stream is None else decode(stream.read())
+            except ValueError:  # read from a closed stream
+                self._stdin_text = closed
+            except OSError as error:
+                self._stdin_text = Decoded(None, "standard input cannot be read: "
+                                                 f"{error.strerror or error}")
         if self._stdin_text.text is None:
             return unreadable(self.name(path), self._stdin_text.problem)
         return self._stdin_text
