@@ -27,17 +27,27 @@ _LISTS = ("select", "ignore", "extend-select", "extend-ignore", "include", "excl
           "extend-exclude")
 _TABLES = ("per-file-ignores", "severity", "rules")
 KEYS = (*_LISTS, *_TABLES, "profile")
+_NEWLINE = b"\n"
 
 
 def read_table(path: Path) -> dict | None:
     """The cablelint table of a configuration file; None for a pyproject.toml without one."""
     try:
         with open(path, "rb") as handle:
-            document = tomllib.load(handle)
+            data = handle.read()
     except OSError as error:
         raise UsageError(f"{path}: cannot be read: {error.strerror or error}")
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise UsageError(f"{path}: not valid TOML: {error}")
+    try:
+        document = tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        line = data.count(_NEWLINE, 0, error.start) + 1
+        raise UsageError(f"{path}: not UTF-8 text: byte 0x{data[error.start]:02x} "
+                         f"(at line {line})")
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        if "(at line " not in message:  # "at end of document"
+            message = f"{message} (at line {data.count(_NEWLINE) + 1})"
+        raise UsageError(f"{path}: not valid TOML: {message}")
     if path.name != "pyproject.toml":
         return document
     table = document.get("tool", {}).get("cablelint")

@@ -146,10 +146,14 @@ def fix_file(task: Task, data: bytes, settings) -> FileResult:
     remaining = [_portable(d, _job.with_fixes) for d in result.remaining]
     if result.changed:
         try:
-            write_atomic(task.path, encode(result.text, bom=decoded.bom))
-        except OSError as error:
+            write_atomic(task.path, encode(result.text, bom=decoded.bom), expected=data)
+        except OSError as error:  # nothing written: the findings are those of the text read
+            from .engine import lint_text
+
             reason = f"fixes not written, file left as it was: {error.strerror or error}"
-            return FileResult(task.name, [unreadable(task.name, reason), *remaining])
+            unfixed = lint_text(decoded.text, path=task.name, config=settings)
+            return FileResult(task.name, [unreadable(task.name, reason),
+                                          *(_portable(d, _job.with_fixes) for d in unfixed)])
     applied = [dataclasses.replace(a, diagnostic=_portable(a.diagnostic, True))
                for a in result.applied]
     return FileResult(task.name, remaining, applied, result.changed)

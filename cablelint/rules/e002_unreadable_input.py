@@ -1,9 +1,15 @@
 """E002 unreadable-input: the file cannot be read as a cable.
 
 What it checks:
-    The input is UTF-8 text (a byte-order mark and CRLF line ends are accepted). A file that
-    is not UTF-8, holds NUL bytes (binary data), is a directory or cannot be opened is
-    reported at line 1, column 1 with the reason, and the run exits with code 2.
+    The input is UTF-8 text (a byte-order mark and CRLF line ends are accepted). Reported at
+    line 1, column 1 with the reason, and the run exits with code 2:
+
+    * a file that is not UTF-8 (UTF-16 and UTF-32 are named by their byte-order mark) or
+      holds NUL bytes (binary data);
+    * a path that does not exist, a directory, a FIFO, a device or a socket (not a regular
+      file), a symbolic link that loops or leads nowhere, a file that cannot be opened;
+    * standard input (``-``) that is closed or cannot be read;
+    * with ``--fix``, fixes that could not be written (the file is left as it was).
 
 Why:
     A linter in a commit hook must never pass a file it could not read, and never crash on it.
