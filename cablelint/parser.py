@@ -109,7 +109,10 @@ def _parse_once(parser: lark.Lark, text: str) -> lark.Tree:
     """The tree of ``text``: by the fast loop, else (a syntax error) by Lark, which raises it
     with all its details."""
     fast = _fast_parser()
-    tree = fast(text) if fast is not None else None
+    try:
+        tree = fast(text) if fast is not None else None
+    except ValueError:  # a state's lexer laid out otherwise (see _FastParser.pattern)
+        tree = None
     return tree if tree is not None else parser.parse(text)
 
 
@@ -141,20 +144,20 @@ class _FastParser:
             raise ValueError("token callbacks")
         self.start = table.start_states["start"]
         self.end = table.end_states["start"]
-        # state -> (actions, pattern, ignored token types); an action is (True, next state)
-        # for a shift, (False, (length, rule name, callback)) for a reduction
+        # state -> [actions, pattern, ignored token types]; an action is (True, next state)
+        # for a shift, (False, (length, rule name, callback)) for a reduction. A state's
+        # pattern is compiled the first time the state is reached, as Lark's lexer does:
+        # compiling them all would cost a single-file run more than its whole parse.
+        self.lexers = frontend.lexer.lexers
         self.states = {}
         self.goto = {}  # state -> rule name -> state after reducing to that rule
         for state, row in table.states.items():
-            lexer = frontend.lexer.lexers[state]
-            patterns = lexer.scanner._mres
-            if len(patterns) != 1 or not isinstance(patterns[0], re.Pattern) or lexer.callback:
-                raise ValueError("lexer layout")
             actions = {symbol: (True, arg) if action is Shift else
                        (False, (len(arg.expansion), arg.origin.name, callbacks[arg]))
                        for symbol, (action, arg) in row.items()}
-            self.states[state] = (actions, patterns[0], lexer.ignore_types)
+            self.states[state] = [actions, None, self.lexers[state].ignore_types]
             self.goto[state] = {symbol: arg for symbol, (_, arg) in row.items()}
+        self.pattern(self.start)  # a Lark that lays its lexers out otherwise fails here
         # terminals that no tree keeps (the line ends): shifted as None, no Token made
         dropped, kept = set(), set()
         for row in table.states.values():
@@ -166,6 +169,17 @@ class _FastParser:
                             (dropped if drop else kept).add(symbol.name)
         self.dropped = frozenset(dropped - kept)
 
+    def pattern(self, state) -> re.Pattern:
+        """The compiled pattern of a state's lexer (compiled now if it was not yet)."""
+        entry = self.states[state]
+        if entry[1] is None:
+            lexer = self.lexers[state]
+            patterns = lexer.scanner._mres
+            if len(patterns) != 1 or not isinstance(patterns[0], re.Pattern) or lexer.callback:
+                raise ValueError("lexer layout")
+            entry[1] = patterns[0]
+        return entry[1]
+
     def __call__(self, text: str) -> lark.Tree | None:
         states, goto, end_state, dropped = self.states, self.goto, self.end, self.dropped
         new_token = str.__new__
@@ -173,6 +187,8 @@ class _FastParser:
         position, end, line, line_start = 0, len(text), 1, 0
         while True:
             actions, pattern, ignore = states[stack[-1]]
+            if pattern is None:
+                pattern = self.pattern(stack[-1])
             if position < end:
                 match = pattern.match(text, position)
                 if match is None:
