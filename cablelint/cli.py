@@ -130,7 +130,7 @@ def check(args) -> int:
         raise UsageError("--jobs takes 0 (one per core) or more")
     run = Run(args)
     if args.show_files:
-        sys.stdout.writelines(f"{run.name(path)}\n" for path in run.paths)
+        sys.stdout.writelines(f"{run.name(path)}\n" for path in run.files())
         return EXIT_OK
     if args.show_settings:
         return show_settings(run)
@@ -183,23 +183,22 @@ def results(args, run):
     from .discovery import STDIN
     from .runner import Job, Task, check_files
 
-    settings, index = [], {}
-    tasks = []
-    for path in run.paths:
-        if path == STDIN:
-            continue
-        in_force = run.settings(path)
-        if id(in_force) not in index:
-            index[id(in_force)] = len(settings)
-            settings.append(in_force)
-        tasks.append(Task(path, run.name(path), index[id(in_force)]))
+    if run.reads_stdin:
+        yield stdin_result(args, run)
+    numbers = {}
+
+    def tasks():
+        for path in run.files():
+            if path != STDIN:
+                settings = run.settings(path)
+                number = numbers.setdefault(id(settings), len(numbers))
+                yield Task(path, run.name(path), number, settings)
+
     with_fixes = args.format in ("json", "sarif") and not args.statistics
     use_cache = not (args.no_cache or args.fix)
-    job = Job(tuple(settings), fix=args.fix, unsafe=args.unsafe_fixes, with_fixes=with_fixes,
+    job = Job(fix=args.fix, unsafe=args.unsafe_fixes, with_fixes=with_fixes,
               cache_folder=CACHE_DIR if use_cache else None)
-    checked = check_files(tasks, job, args.jobs)
-    for path in run.paths:
-        yield stdin_result(args, run) if path == STDIN else next(checked)
+    yield from check_files(tasks(), job, args.jobs)
 
 
 def stdin_result(args, run):
@@ -238,8 +237,6 @@ def _reporter(args):
 def report_stream(args, run):
     """(stream, colour) for the report: -o FILE, standard error when standard output holds
     a fixed cable, else standard output."""
-    from .discovery import STDIN
-
     if args.output:
         try:
             stream = open(args.output, "w", encoding="utf-8", newline="\n")
@@ -247,7 +244,7 @@ def report_stream(args, run):
             raise UsageError(f"cannot write {args.output}: {error.strerror or error}")
         with stream:
             yield stream, False
-    elif args.fix and STDIN in run.paths:
+    elif args.fix and run.reads_stdin:
         yield sys.stderr, False
     else:
         try:

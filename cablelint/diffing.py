@@ -28,7 +28,7 @@ def show_diff(run, unsafe: bool, show_source: bool = False) -> int:
 
     changed = fixes = 0
     problems = []
-    for path in run.paths:
+    for path in run.files():
         decoded, result = _fixed_text(run, path, unsafe)
         if result is None:
             problems.append(decoded)

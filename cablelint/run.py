@@ -45,7 +45,7 @@ class Run:
     """One ``check``: the configurations, the files and standard input's text and name."""
 
     def __init__(self, args):
-        from .discovery import STDIN, cable_files, is_excluded
+        from .discovery import STDIN, is_excluded
 
         self.configurations = configurations_of(args)
         self.configurations.for_folder(".")  # a broken configuration fails before any work
@@ -56,8 +56,16 @@ class Run:
         if paths.count(STDIN) and self.stdin_name and args.force_exclude \
                 and is_excluded(self.stdin_name, self.configurations):
             paths = [path for path in paths if path != STDIN]
-        self.paths = cable_files(paths, self.configurations, force_exclude=args.force_exclude)
+        self._paths, self._force_exclude = paths, args.force_exclude
+        self.reads_stdin = STDIN in paths
         self._stdin_text = None
+
+    def files(self):
+        """The files to check, in path order, found as they are asked for (a fresh walk on
+        each call)."""
+        from .discovery import cable_files
+
+        return cable_files(self._paths, self.configurations, force_exclude=self._force_exclude)
 
     def name(self, path: str) -> str:
         """The path shown in reports: standard input goes by --stdin-filename."""
@@ -105,7 +113,7 @@ def show_settings(run) -> int:
     """Print the settings in force for the first cable (or the current folder)."""
     from .rules import registry
 
-    first = run.paths[0] if run.paths else None
+    first = next(run.files(), None)
     settings = run.settings(first) if first else run.configurations.for_folder(".")
     rules = registry()
     enabled = sorted(code for code in settings.enabled_codes(rules)

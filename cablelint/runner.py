@@ -1,31 +1,37 @@
 """Checking many files: one at a time or spread over processes, with the results cache.
 
-:func:`check_files` yields one :class:`FileResult` per file, in the order of the files given
-(sorted by the caller), as soon as it and every file before it are done, so reports stream
-and memory stays flat however many files there are. ``jobs`` is the number of processes
-(0: one per core); a handful of files is checked in this process, where a pool would cost
-more than it saves.
+:func:`check_files` takes the files as they are found and yields one :class:`FileResult`
+per file, in their order, as soon as it and every file before it are done: files go through
+in batches, the next batch already at work while the current one is reported, so memory
+stays flat however many files there are. ``jobs`` is the number of processes (0: one per
+core); a handful of files is checked in this process, where a pool would cost more than it
+saves. Files the cache knows are answered in this process, whatever ``jobs`` says.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from .cache import Cache, settings_key
 
 #: Fewer files than this are checked in this process whatever ``jobs`` says.
 POOL_FROM = 8
+#: Files taken at a time.
+BATCH = 256
 
 
 class Task(NamedTuple):
-    """One file to check: its path, the name shown for it, and its settings' index."""
+    """One file to check: its path, the name shown for it, and its settings with a number
+    that is the same for every file of those settings (a process keeps the first copy it
+    is sent, so the engine plans its rules once per settings, not once per file)."""
 
     path: str
     name: str
-    settings: int
+    settings_number: int
+    settings: object
 
 
 class FileResult(NamedTuple):
@@ -38,9 +44,8 @@ class FileResult(NamedTuple):
 
 
 class Job(NamedTuple):
-    """What every task of a run shares: the settings, what to do, and the cache."""
+    """What every task of a run shares: what to do, and the cache."""
 
-    settings: tuple
     fix: bool = False
     unsafe: bool = False
     with_fixes: bool = False   # reports that show fixes (json, sarif) need them resolved
@@ -51,14 +56,43 @@ def worker_count(jobs: int) -> int:
     return jobs if jobs > 0 else (os.cpu_count() or 1)
 
 
-def check_files(tasks: list[Task], job: Job, jobs: int = 1) -> Iterator[FileResult]:
-    """A result per task, in order. Files the cache knows are answered here; the others
-    are checked here or, when there are enough of them, by a pool of ``jobs`` processes."""
+def check_files(tasks: Iterable[Task], job: Job, jobs: int = 1) -> Iterator[FileResult]:
+    """A result per task, in order (see the module's documentation)."""
     _start(job)
-    known = _known(tasks) if _cache is not None else {}
-    misses = [task for index, task in enumerate(tasks) if index not in known]
-    checked = _check_all(misses, job, jobs)
-    for index, task in enumerate(tasks):
+    pool = _Pool(job, worker_count(jobs))
+    try:
+        waiting = None
+        for batch in _batches(tasks):
+            started = _begin(batch, pool)
+            if waiting is not None:
+                yield from _finish(*waiting)
+            waiting = started
+        if waiting is not None:
+            yield from _finish(*waiting)
+    finally:
+        pool.close()
+
+
+def _batches(tasks: Iterable[Task]) -> Iterator[list[Task]]:
+    batch = []
+    for task in tasks:
+        batch.append(task)
+        if len(batch) == BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _begin(batch: list[Task], pool: "_Pool") -> tuple:
+    """Set a batch to work: (the batch, its cache entries by index, its other results)."""
+    known = _known(batch) if _cache is not None else {}
+    misses = [task for index, task in enumerate(batch) if index not in known]
+    return batch, known, pool.check(misses)
+
+
+def _finish(batch: list[Task], known: dict[int, str], checked: Iterator[FileResult]):
+    for index, task in enumerate(batch):
         if index not in known:
             yield next(checked)
             continue
@@ -74,33 +108,45 @@ def _known(tasks: list[Task]) -> dict[int, str]:
     for index, task in enumerate(tasks):
         data = read_bytes(task.path, task.name)
         if isinstance(data, bytes):
-            key = settings_key(_job.settings[task.settings], _job.with_fixes)
-            entry = _cache.entry(data, key)
+            entry = _cache.entry(data, settings_key(task.settings, _job.with_fixes))
             if os.path.isfile(entry):
                 known[index] = entry
     return known
 
 
-def _check_all(tasks: list[Task], job: Job, jobs: int) -> Iterator[FileResult]:
-    processes = min(worker_count(jobs), len(tasks))
-    if processes <= 1 or len(tasks) < POOL_FROM:
-        yield from map(_check, tasks)
-        return
-    import multiprocessing
+class _Pool:
+    """Worker processes, started when a batch first has enough files to need them."""
 
-    chunk = max(1, min(32, len(tasks) // (processes * 8)))
-    with multiprocessing.Pool(processes, initializer=_start, initargs=(job,)) as pool:
-        yield from pool.imap(_check, tasks, chunksize=chunk)
+    def __init__(self, job: Job, processes: int):
+        self.job, self.processes, self.pool = job, processes, None
+
+    def check(self, tasks: list[Task]) -> Iterator[FileResult]:
+        if self.pool is None and (self.processes <= 1 or len(tasks) < POOL_FROM):
+            return map(_check, tasks)
+        if self.pool is None:
+            import multiprocessing
+
+            self.pool = multiprocessing.Pool(self.processes, initializer=_start,
+                                             initargs=(self.job,))
+        chunk = max(1, min(32, len(tasks) // (self.processes * 4)))
+        return self.pool.imap(_check, tasks, chunksize=chunk)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
 
 
 _job: Job | None = None
 _cache: Cache | None = None
+_settings: dict[int, object] = {}
 
 
 def _start(job: Job) -> None:
     global _job, _cache
     _job = job
     _cache = Cache(job.cache_folder) if job.cache_folder and not job.fix else None
+    _settings.clear()
 
 
 def _check(task: Task) -> FileResult:
@@ -109,7 +155,7 @@ def _check(task: Task) -> FileResult:
     data = read_bytes(task.path, task.name)
     if not isinstance(data, bytes):
         return FileResult(task.name, [data])
-    settings = _job.settings[task.settings]
+    settings = _settings.setdefault(task.settings_number, task.settings)
     if _job.fix:
         return fix_file(task, data, settings)
     key = settings_key(settings, _job.with_fixes) if _cache else None
@@ -129,8 +175,8 @@ def _check(task: Task) -> FileResult:
 
 def fix_path(path: str, settings, unsafe: bool = False) -> FileResult:
     """Fix one file in place, in this process (for scripts)."""
-    _start(Job((settings,), fix=True, unsafe=unsafe, with_fixes=True))
-    return _check(Task(path, path, 0))
+    _start(Job(fix=True, unsafe=unsafe, with_fixes=True))
+    return _check(Task(path, path, 0, settings))
 
 
 def fix_file(task: Task, data: bytes, settings) -> FileResult:

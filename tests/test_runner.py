@@ -115,3 +115,28 @@ def test_an_unwritable_cache_only_costs_time(folder):
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert len(result.stdout.splitlines()) == 7 * 2 + 6 + 1
     assert Path(folder / ".cablelint_cache").read_text(encoding="utf-8") == "not a folder"
+
+
+def test_batches_over_a_pool_keep_the_order_with_cache_hits_between(folder, monkeypatch):
+    """Many batches (four files each), half of them answered by the cache, the rest by two
+    worker processes: the same results, in the same order, as one process without a cache."""
+    from cablelint import runner
+    from cablelint.config import Settings
+
+    monkeypatch.setattr(runner, "BATCH", 4)
+    monkeypatch.setattr(runner, "POOL_FROM", 2)
+    monkeypatch.chdir(folder)
+    settings = Settings()
+    paths = sorted(str(p.name) for p in folder.glob("*.cable"))
+    tasks = lambda names: (runner.Task(n, n, 0, settings) for n in names)  # noqa: E731
+
+    def flat(results):
+        return [(r.name, [(d.code, d.line, d.column, d.message) for d in r.diagnostics])
+                for r in results]
+
+    alone = flat(runner.check_files(tasks(paths), runner.Job(), jobs=1))
+    cached = runner.Job(cache_folder=".cablelint_cache")
+    list(runner.check_files(tasks(paths[::2]), cached, jobs=1))  # every other file cached
+    mixed = flat(runner.check_files(tasks(paths), cached, jobs=2))
+    assert [name for name, _ in mixed] == paths
+    assert mixed == alone
