@@ -118,3 +118,10 @@ def position(text: str, needle: str, occurrence: int = 1) -> tuple[int, int]:
 def line_of(text: str, needle: str, occurrence: int = 1) -> int:
     """1-based line of the ``occurrence``-th ``needle`` in ``text``."""
     return position(text, needle, occurrence)[0]
+
+
+#: A cable with two findings: T002 tag-unknown (a warning) at 10:7 for 'PRELL', and P002
+#: para-sequence (an error) at 20:1 for paragraph 3 after paragraph 1.
+FAULTY = clean_cable(tags="TAGS: PRELL PGOV NO",
+                     paragraphs=["1. (C) The ministry began a review, as ref A and ref B foresaw.",
+                                 "3. (U) Embassy will report."])

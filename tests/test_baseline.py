@@ -4,25 +4,18 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
 try:
-    from cables import clean_cable
+    from cables import FAULTY
+    from commandline import run
 except ImportError:  # tests run as a package
-    from tests.cables import clean_cable
+    from tests.cables import FAULTY
+    from tests.commandline import run
 
 #: T002 at 10:7 and P002 at 20:1.
-FAULTY = clean_cable(tags="TAGS: PRELL PGOV NO",
-                     paragraphs=["1. (C) The ministry began a review, as ref A and ref B foresaw.",
-                                 "3. (U) Embassy will report."])
 
-
-def run(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "cablelint", *args], capture_output=True,
-                          text=True, cwd=cwd, timeout=120)
 
 
 @pytest.fixture

@@ -12,19 +12,14 @@ import pytest
 from cablelint.patterns import matches
 
 try:
-    from cables import clean_cable
+    from cables import FAULTY, clean_cable
+    from commandline import run
 except ImportError:  # tests run as a package
-    from tests.cables import clean_cable
+    from tests.cables import FAULTY, clean_cable
+    from tests.commandline import run
 
 #: One T002 warning at 10:7 ('PRELL'), one P002 error at 20:1 (paragraph 3 after 1).
-FAULTY = clean_cable(tags="TAGS: PRELL PGOV NO",
-                     paragraphs=["1. (C) The ministry began a review, as ref A and ref B foresaw.",
-                                 "3. (U) Embassy will report."])
 
-
-def run(*args, cwd, stdin=None):
-    return subprocess.run([sys.executable, "-m", "cablelint", *args], capture_output=True,
-                          text=True, cwd=cwd, timeout=120, input=stdin)
 
 
 def concise(result) -> list[str]:

@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 import re
 import shlex
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 from xml.etree import ElementTree
@@ -16,15 +14,14 @@ import jsonschema
 import pytest
 
 try:
-    from cables import clean_cable
+    from cables import FAULTY, clean_cable
+    from commandline import run
 except ImportError:  # tests run as a package
-    from tests.cables import clean_cable
+    from tests.cables import FAULTY, clean_cable
+    from tests.commandline import run
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
-FAULTY = clean_cable(tags="TAGS: PRELL PGOV NO",
-                     paragraphs=["1. (C) The ministry began a review, as ref A and ref B foresaw.",
-                                 "3. (U) Embassy will report."])
 
 
 def blocks(name: str, language: str) -> list[str]:
@@ -32,10 +29,6 @@ def blocks(name: str, language: str) -> list[str]:
     found = re.findall(rf"^ *```{language}\n(.*?)^ *```", text, flags=re.M | re.S)
     return [textwrap.dedent(block) for block in found]
 
-
-def run(args: list[str], cwd) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "cablelint", *args], capture_output=True,
-                          text=True, cwd=cwd, timeout=120)
 
 
 @pytest.fixture
@@ -51,7 +44,7 @@ def test_configuration_examples_are_accepted(cables):
     for example in examples:
         name = "pyproject.toml" if "[tool.cablelint" in example else ".cablelint.toml"
         (cables / name).write_text(example, encoding="utf-8")
-        result = run(["check", "--show-settings", "faulty.cable"], cables)
+        result = run("check", "--show-settings", "faulty.cable", cwd=cables)
         assert result.returncode == 0, (example, result.stderr)
         assert name in result.stdout
         (cables / name).unlink()
@@ -76,7 +69,7 @@ def test_ci_jobs_parse_and_their_commands_run(cables):
     commands = _ci_commands()
     assert len(commands) == 5
     for args in commands:
-        result = run(args, cables)
+        result = run(*args, cwd=cables)
         expected = 0 if "--exit-zero" in args else 1
         assert result.returncode == expected, (args, result.stderr)
         if "--output" not in args:

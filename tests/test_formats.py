@@ -13,19 +13,14 @@ import jsonschema
 import pytest
 
 try:
-    from cables import clean_cable
+    from cables import FAULTY, clean_cable
+    from commandline import run
 except ImportError:  # tests run as a package
-    from tests.cables import clean_cable
+    from tests.cables import FAULTY, clean_cable
+    from tests.commandline import run
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
-FAULTY = clean_cable(tags="TAGS: PRELL PGOV NO",
-                     paragraphs=["1. (C) The ministry began a review, as ref A and ref B foresaw.",
-                                 "3. (U) Embassy will report."])
 
-
-def run(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "cablelint", *args], capture_output=True,
-                          text=True, cwd=cwd, timeout=120)
 
 
 @pytest.fixture

@@ -4,27 +4,20 @@ reports, through the command line."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
 
 try:
-    from cables import clean_cable
+    from cables import FAULTY, clean_cable
+    from commandline import run
 except ImportError:  # tests run as a package
-    from tests.cables import clean_cable
+    from tests.cables import FAULTY, clean_cable
+    from tests.commandline import run
 
-FAULTY = clean_cable(tags="TAGS: PRELL PGOV NO",
-                     paragraphs=["1. (C) The ministry began a review, as ref A and ref B foresaw.",
-                                 "3. (U) Embassy will report."])
 NO_TAGS = clean_cable(tags=None)
 
-
-def run(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "cablelint", *args], capture_output=True,
-                          text=True, cwd=cwd, timeout=300)
 
 
 @pytest.fixture
