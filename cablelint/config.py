@@ -10,6 +10,7 @@ Settings come from the nearest configuration file to each cable (see :mod:`.conf
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass, field
 
 from .diagnostics import Severity
@@ -84,6 +85,10 @@ class Settings:
             settings = dataclasses.replace(self, ignore=self.ignore + extra, per_file_ignores=())
             derived = _derived[key] = (self, settings)
         return derived[1]
+
+    def relative(self, path: str) -> str:
+        """``path`` relative to ``root`` (the configuration's folder), with ``/``."""
+        return os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
 
     def excludes(self, relative: str) -> bool:
         """Whether a path relative to ``root`` matches an ``exclude`` pattern."""

@@ -198,6 +198,14 @@ class Configurations:
         folder = os.path.dirname(os.path.abspath(path))
         return self._settings(self._source(folder))
 
+    def settings_for(self, path: str) -> Settings:
+        """The settings a check of the file at ``path`` uses: its nearest configuration's,
+        with the ``per-file-ignores`` that match it applied."""
+        settings = self.for_file(path)
+        if not settings.per_file_ignores:
+            return settings
+        return settings.for_path(settings.relative(path))
+
     def for_folder(self, folder: str) -> Settings:
         return self._settings(self._source(os.path.abspath(folder)))
 

@@ -19,15 +19,9 @@ from .configfile import Configurations
 STDIN = "-"
 
 
-def relative_to_root(path: str, settings) -> str:
-    """``path`` relative to the folder of its configuration, with ``/`` separators."""
-    relative = os.path.relpath(os.path.abspath(path), settings.root)
-    return relative.replace(os.sep, "/")
-
-
 def is_excluded(path: str, configurations: Configurations) -> bool:
     settings = configurations.for_file(path)
-    return settings.excludes(relative_to_root(path, settings))
+    return settings.excludes(settings.relative(path))
 
 
 def cable_files(paths: list[str], configurations: Configurations, *,
@@ -59,7 +53,7 @@ def path_order(path: str) -> list[str]:
 def _search(folder: str, configurations: Configurations) -> Iterator[str]:
     """Cables under ``folder`` in path order; excluded folders are not entered."""
     settings = configurations.for_folder(folder)
-    here = relative_to_root(folder, settings)
+    here = settings.relative(folder)
     prefix = "" if here == "." else here + "/"
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)

@@ -75,13 +75,7 @@ class Run:
 
     def settings(self, path: str) -> Settings:
         """The settings in force for a file, its per-file ignores applied."""
-        from .discovery import relative_to_root
-
-        name = self.name(path)
-        settings = self.configurations.for_file(name)
-        if not settings.per_file_ignores:
-            return settings
-        return settings.for_path(relative_to_root(name, settings))
+        return self.configurations.settings_for(self.name(path))
 
     def read(self, path: str):
         """The file's decoded text (:class:`.engine.Decoded`), or its E002 diagnostic.

@@ -56,12 +56,10 @@ def settings_for(path: str | None):
     configuration, per-file ignores applied); the defaults for a document with no file path.
     Read afresh each time, so an edited configuration applies at the next change."""
     from .configfile import Configurations
-    from .discovery import relative_to_root
 
     if path is None:
         return None
-    settings = Configurations().for_file(path)
-    return settings.for_path(relative_to_root(path, settings))
+    return Configurations().settings_for(path)
 
 
 # ---------------------------------------------------------------- positions
