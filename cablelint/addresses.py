@@ -157,7 +157,7 @@ def _precedence(words: list[re.Match]) -> tuple[Part | None, str | None, str | N
     return None, None, None
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4096)
 def _precedence_guess(word: str) -> str | None:
     """The precedence word a misspelt one resembles (``IMMEDAITE`` -> ``IMMEDIATE``)."""
     if not word.isalpha() or word in codes.plad_designators():
@@ -183,7 +183,7 @@ def part_span(cable: Cable, addressee: Addressee, part: Part) -> Span:
     return span_of(cable, addressee.span, part.start, part.end)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4096)
 def designator_guess(word: str) -> str | None:
     """A known designator close to an unknown one, for a "did you mean" hint."""
     return codes.suggest(word, codes.plad_designators())
@@ -202,12 +202,18 @@ def dtg_datetime(dtg: DateTimeGroup | None) -> datetime.datetime | None:
     """Date and time of a well-formed date-time group (``201106Z MAR 08``), else None."""
     if dtg is None:
         return None
-    time = dtg.time.text
-    month = MONTHS.get(dtg.month.text)
-    if month is None or not _TIME_GROUP.fullmatch(time) or len(dtg.year.text) != 2:
+    return _datetime(dtg.time.text, dtg.month.text, dtg.year.text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _datetime(time: str, month_text: str, year_text: str) -> datetime.datetime | None:
+    """The date and time of a date-time group's parts as written (remembered: H001 and H008
+    ask about the same group)."""
+    month = MONTHS.get(month_text)
+    if month is None or not _TIME_GROUP.fullmatch(time) or len(year_text) != 2:
         return None
     try:
-        return datetime.datetime(full_year(int(dtg.year.text)), month, int(time[:2]),
+        return datetime.datetime(full_year(int(year_text)), month, int(time[:2]),
                                  int(time[2:4]), int(time[4:6]))
     except ValueError:
         return None

@@ -43,7 +43,7 @@ from typing import NamedTuple
 from . import codes
 from .diagnostics import Span
 from .model import Block, Cable, EndOfMessage, Paragraph
-from .normalise import PAGE_LINE
+from .normalise import PAGE_LINE, OffsetMap
 
 # --- kinds of free block ------------------------------------------------------------------
 
@@ -200,9 +200,9 @@ def starts_lower_case(text: str) -> bool:
 # --- the reading of one cable ---------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Portion:
-    """A paragraph (or prose block) with the blocks that belong to it."""
+class Portion(NamedTuple):
+    """A paragraph (or prose block) with the blocks that belong to it (a named tuple, as
+    :class:`Delimiter`: a cable has dozens)."""
 
     head: Paragraph | Block
     parts: tuple[Block | Paragraph, ...] = ()  # continuations, list items, wrapped numbers
@@ -261,6 +261,7 @@ def _read(cable: Cable) -> Body:
     portions: list[list] = []
     current = None  # the blocks that a continuation or list item would join
     wrapped = set()
+    numbered = []
     expected = 1  # the next paragraph number
     original = cable.original
     for item in items:
@@ -273,6 +274,8 @@ def _read(cable: Cable) -> Body:
                 continue
             if value is not None:
                 expected = value + 1
+            if item.number is not None:
+                numbered.append(item)
             current = [item]
             portions.append(current)
             continue
@@ -291,11 +294,9 @@ def _read(cable: Cable) -> Body:
             current = [item]  # a fragment: what continues it is not a portion either
         elif kind == HEADING:
             current = None
-    numbered = tuple(item for item in items if isinstance(item, Paragraph)
-                     and item.number is not None and id(item) not in wrapped)
     return Body(tuple(items), kinds,
                 tuple(Portion(p[0], tuple(p[1:])) for p in portions), signature, end_of_message,
-                frozenset(wrapped), numbered)
+                frozenset(wrapped), tuple(numbered))
 
 
 def _wrapped_number(original: str, previous, paragraph: Paragraph) -> bool:
@@ -338,6 +339,11 @@ def opening_text(text: str) -> str:
     """The text of a block, without rule lines and without a run-in heading (``IRAN ---- x``)."""
     if not has_rule(text):
         return text.strip()
+    return _opening(text)
+
+
+def _opening(text: str) -> str:
+    """:func:`opening_text` of a text with rules in it."""
     plain = _trim_lines(text)  # (without_rules, its test made)
     if not has_rule(plain):
         return plain
@@ -364,12 +370,13 @@ def is_label_only(text: str) -> bool:
 def _block_kind(block: Block, current: list | None, page_lines: list[int],
                 kinds: dict[int, str]) -> str:
     text = block.text.text
-    plain = opening_text(text)
+    ruled = has_rule(text)
+    plain = _opening(text) if ruled else text.strip()  # (opening_text, its test made)
     if not plain:
         return HEADING
     if _FURNITURE.match(plain) or (len(plain) < 400 and _is_website_notice(plain)):
         return FURNITURE
-    if plain != text.strip() and "\n" not in plain and not plain.endswith("."):
+    if ruled and plain != text.strip() and "\n" not in plain and not plain.endswith("."):
         return HEADING  # a title between or beside rule lines
     if plain.count("\n") == 1 and plain.isupper() and not plain.endswith("."):
         return HEADING  # a title in capitals over two lines
@@ -440,12 +447,16 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 class Delimiter(NamedTuple):
     """``Summary:`` (an opener) or ``End Summary`` (a closer) and what it delimits.
 
-    A named tuple, as Span: as immutable as a frozen dataclass, and cheaper to make."""
+    A named tuple, as Span: as immutable as a frozen dataclass, and cheaper to make. The label
+    stands at original ``[start, end)``; its Span is made when asked for (most delimiters are
+    never reported)."""
 
     kinds: frozenset[str]
     closes: bool
     label: str  # as written, e.g. "End Summary and Comment"
-    span: Span
+    start: int
+    end: int
+    offsets: OffsetMap
     bracketed: bool = False  # an opener inside "(...)" or "[...]", closed by the bracket
     bracket_end: int | None = None  # where that bracket closes (None: not in the same block)
     at_start: bool = False  # the opener starts its paragraph or heading ("8. (C) Comment: ...")
@@ -454,6 +465,10 @@ class Delimiter(NamedTuple):
     @property
     def name(self) -> str:
         return " and ".join(k for k in (SUMMARY, COMMENT, NOTE) if k in self.kinds)
+
+    @property
+    def span(self) -> Span:
+        return self.offsets.original_span(self.start, self.end)
 
 
 _last_delimiters: list = [None, None]
@@ -471,42 +486,53 @@ def delimiters(cable: Cable, body: Body | None = None) -> list[Delimiter]:
 
 def _delimiters(cable: Cable, body: Body) -> list[Delimiter]:
     original = cable.original
-    offsets = cable.source.offsets
-    regions = []  # (start, end) of the texts to read, in order
-    tail = _header_tail(cable, body)
-    if tail is not None:  # "Classified By: ...\nSummary\n-------" with no blank line between
-        regions.append(tail)
+    items = body.items
     kinds = body.kinds
-    for item in body.items:
+
+    def region(index: int) -> tuple[int, int] | None:
+        """The text of body item ``index`` to read, if any (paragraphs have no kind)."""
+        item = items[index]
         text = item.text
-        if text is None or kinds.get(id(item)) == FURNITURE:  # (paragraphs have no kind)
-            continue
-        regions.append((text.span.start, text.span.end))
-    if not regions:
+        if text is None or kinds.get(id(item)) == FURNITURE:
+            return None
+        return text.span.start, text.span.end
+
+    # "Classified By: ...\nSummary\n-------" with no blank line between
+    tail = _header_tail(cable, body)
+    first = next(filter(None, map(region, range(len(items)))), tail)
+    last = next(filter(None, map(region, reversed(range(len(items))))), tail)
+    if first is None:
         return []
-    low = regions[0][0]
-    words = _words(original[low:regions[-1][1]])  # one pass over the body, then per region
-    starts = [start for start, _ in regions]
-    by_region: dict[int, list] = {}
+    low = (tail or first)[0]
+    words = _words(original[low:last[1]])  # one pass over the body, then per region
+    by_region: dict[int, list] = {}  # item index (-1: the header's tail) -> words in its text
     for i, j in words:
-        index = bisect_right(starts, low + i) - 1
-        if index >= 0 and low + j <= regions[index][1]:
-            start = regions[index][0]
-            by_region.setdefault(index, []).append((low + i - start, low + j - start))
+        start, end = low + i, low + j
+        index = bisect_right(items, start, key=_start) - 1  # the item the word stands in
+        place = region(index) if index >= 0 else tail
+        if place is not None and place[0] <= start and end <= place[1]:
+            by_region.setdefault(index, []).append((start - place[0], end - place[0]))
     found = []
-    for index, local in sorted(by_region.items()):
-        start, end = regions[index]
+    offsets = cable.source.offsets
+    for index, local in by_region.items():  # (in text order: the words were)
+        start, end = region(index) if index >= 0 else tail
         found.extend(_item_delimiters(original[start:end], start, offsets, local))
     return found
+
+
+def _start(item: Paragraph | Block) -> int:
+    return item.span.start
 
 
 def _header_tail(cable: Cable, body: Body) -> tuple[int, int] | None:
     """The lines after the first of the last header element (where a heading can hide)."""
     first = body.items[0].span.start if body.items else len(cable.original)
     last = last_kind = None
+    last_end = -1
     for kind, span in cable.header_order:
-        if span.end <= first and (last is None or span.end > last.end):
-            last, last_kind = span, kind
+        end = span.end
+        if last_end < end <= first:
+            last, last_kind, last_end = span, kind, end
     if last is None:
         return None
     if last_kind in ("attention", "classified_by"):  # "... 1.4 (b/d).  1. (C) Summary: ..."
@@ -559,7 +585,7 @@ def _item_delimiters(text: str, base: int, offsets, words=None) -> list[Delimite
                 label_end = compound.end()
             found.append(Delimiter(frozenset(kinds), True, " ".join(
                 text[closer.start():label_end].split()),
-                offsets.original_span(base + closer.start(), base + label_end)))
+                base + closer.start(), base + label_end, offsets))
             skip_to = label_end
             continue
         if word[0].islower() and i > 16 and not near.rstrip().endswith(("(", "[")) and not (
@@ -590,8 +616,8 @@ def _item_delimiters(text: str, base: int, offsets, words=None) -> list[Delimite
         alone = at_start and not text[label_end:].strip(" \t\n\\:.-=*#")
         found.append(Delimiter(frozenset(kinds), False,
                                " ".join(text[label_start:label_end].split()).rstrip(":.- "),
-                               offsets.original_span(base + label_start, base + label_end),
-                               bracketed, None if bracket_end is None else base + bracket_end,
+                               base + label_start, base + label_end, offsets, bracketed,
+                               None if bracket_end is None else base + bracket_end,
                                at_start, alone))
         skip_to = label_end
     return found

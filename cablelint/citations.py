@@ -21,11 +21,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from . import codes
 from .dates import full_year
 from .diagnostics import Edit, Span
+from .markings import per_cable
 from .model import Cable, TagsLine, Text
+from .normalise import OffsetMap
 
 # --- TAGS tokens -------------------------------------------------------------------------------
 
@@ -56,7 +59,7 @@ def _split_parts() -> tuple[frozenset[str], frozenset[str], tuple[int, ...]]:
     return parts, topical, tuple(sorted({len(tag) for tag in parts}))
 
 
-@cache
+@lru_cache(maxsize=8192)
 def splits(word: str) -> tuple[tuple[str, ...], ...]:
     """The ways an unknown token splits into known tags (``MASSMNUC`` -> ``MASS MNUC``).
 
@@ -250,12 +253,14 @@ _RELEASE_TAIL = (
     r"[^\S\n]+[A-Z][A-Z ]*[^\S\n]\d{5,6}(?!\d))[\s\S]*")
 _FURNITURE = re.compile(_PAGE_LINE + "|" + _RELEASE_TAIL)
 _TAIL_ONLY = re.compile(_RELEASE_TAIL)  # _FURNITURE where no page line can match
-# what every furniture match holds: eight digits (a page line), five or six (a page banner),
-# "id:" or a time (a release record); most citations have none and are not searched further
-_FURNITURE_HINT = re.compile(r"\d{5}|id:|\d:\d\d")
+# what every furniture match holds besides a colon ("id:" or a time: a release record) or
+# UNCLAS: eight digits (a page line) or the start of another classification word (a page
+# banner); most citations have none of these and are not searched further
+_FURNITURE_HINT = re.compile(r"\d{8}|C ?O ?N ?F|S ?E ?C ?R")
 _EIGHT_DIGITS = re.compile(r"\d{8}")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d+|[^\sA-Za-z0-9]")
 _ID_FORM = re.compile(r"(?<![A-Za-z0-9])(\d{2})?([A-Za-z]{2,})(\d{1,7})(?![A-Za-z0-9])")
+_LETTER_DIGIT = re.compile(r"[A-Za-z]\d")  # in every cable ID: the post glued to the serial
 _JOINERS = {",", ";", "&", "AND"}
 _TYPE_WORD = re.compile(
     r"(?<![A-Za-z])(?:E-?MAILS?|TELE?CONS?|TDX?|MEMCONS?|LETTERS?|DIPNOTES?|NOTES?|REPORTS?|IIRS?|"
@@ -279,9 +284,9 @@ _NUMBER = re.compile(r"(?<![\d/])\d{3,}(?![\d/])")
 _NOTHING = re.compile(r"\s*(?:NONE|N/?A|NIL)\s*\.?\s*", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class CableCitation:
-    """A cable cited in a REF item, with offsets into the citation's text.
+class CableCitation(NamedTuple):
+    """A cable cited in a REF item, with offsets into the citation's text (a named tuple, as
+    Span: as immutable as a frozen dataclass, and cheaper to make; every REF item is read).
 
     ``year`` is the full year when written (``07`` -> 2007), else None (the citing cable's
     year). ``station`` is the post in station form (``RIODEJANEIRO``); ``alias_of`` is the
@@ -392,7 +397,7 @@ def _blank_between(text: str, first: re.Match, second: re.Match) -> bool:
     return bool(gap) and not gap.strip() and "\n" not in gap
 
 
-@cache
+@lru_cache(maxsize=8192)  # (a reading is about 0.7 kB: some 6 MB at most)
 def read_reference(citation: str) -> ReferenceReading:
     """Read one REF item's citation text (see :class:`ReferenceReading`)."""
     masked = _mask_furniture(citation)
@@ -437,7 +442,7 @@ def read_reference(citation: str) -> ReferenceReading:
 
 def _mask_furniture(citation: str) -> str:
     """The citation with page and release furniture blanked out (same length)."""
-    if not _FURNITURE_HINT.search(citation):
+    if not (":" in citation or "UNCLAS" in citation or _FURNITURE_HINT.search(citation)):
         return citation
     pattern = _FURNITURE if _EIGHT_DIGITS.search(citation) else _TAIL_ONLY
     return pattern.sub(lambda m: " " * len(m.group()), citation)
@@ -446,6 +451,8 @@ def _mask_furniture(citation: str) -> str:
 def _id_form_citations(text: str) -> list[CableCitation]:
     """Citations written as cable IDs: ``09BOGOTA569``, ``BEIJING5237``."""
     found = []
+    if not _LETTER_DIGIT.search(text):
+        return found  # the usual citation, post and serial apart
     for match in _ID_FORM.finditer(text):
         resolved = resolve_post(match.group(2))
         if resolved is None:
@@ -560,42 +567,54 @@ _SPELLINGS = ("ref", "Ref", "REF")  # the ways of writing the word that are look
 _RANGE = re.compile(r"\s*(?:-|\u2013|through|thru|to)\s*", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class BodyLetter:
+class BodyLetter(NamedTuple):
     """One REF letter cited in the body, upper case; ``maybe_word`` when it may be the word
-    ``a`` or ``I`` of the sentence (``reftel a meeting``) rather than a letter."""
+    ``a`` or ``I`` of the sentence (``reftel a meeting``) rather than a letter.
+
+    Named tuples, this and :class:`BodyCitation`: quicker to make than frozen dataclasses, and
+    as immutable. Each stands at ``[start, end)`` of the normalised text; its Span in the
+    original is made when asked for (few are reported)."""
 
     letter: str
-    span: Span
+    start: int
+    end: int
+    offsets: OffsetMap
     maybe_word: bool = False
     implied: bool = False
 
+    @property
+    def span(self) -> Span:
+        return self.offsets.span_of(self.start, self.end)
 
-@dataclass(frozen=True, slots=True)
-class BodyCitation:
+
+class BodyCitation(NamedTuple):
     """``ref A``, ``refs A and B``, ``reftel`` ...: the word, the letters cited, the place."""
 
     word: str
     letters: tuple[BodyLetter, ...]
-    span: Span
+    start: int
+    end: int
+    offsets: OffsetMap
+
+    @property
+    def span(self) -> Span:
+        return self.offsets.span_of(self.start, self.end)
 
     @property
     def plural(self) -> bool:
         return self.word.upper().endswith("S")
 
 
+@per_cable
 def body_citations(cable: Cable) -> tuple[BodyCitation, ...]:
     """Every citation of a REF in the body, in order; one scan of the normalised text, keeping
-    what stands at or after the first body item."""
+    what stands at or after the first body item (read once per cable: R001, R002 and R005
+    ask)."""
     if not cable.body:
         return ()
     text = cable.source.text
     offsets = cable.source.offsets
     body_start = cable.body[0].span.start
-
-    def span(a: int, b: int) -> Span:
-        return offsets.original_span(offsets.to_original(a), offsets.to_original(b))
-
     found = []
     in_body = False  # once a match is in the body, every later one is
     for match in _matches(text, 0):
@@ -618,12 +637,11 @@ def body_citations(cable: Cable) -> tuple[BodyCitation, ...]:
                 if number and _RANGE.fullmatch(group[pieces[number - 1].end():piece.start()]):
                     first = letters[-1].letter if letters else letter
                     for code in range(ord(first) + 1, ord(letter)):
-                        letters.append(BodyLetter(chr(code), span(base + pieces[number - 1]
-                                                                  .start(), at + 1),
-                                                  implied=True))
-                letters.append(BodyLetter(letter, span(at, at + 1), maybe))
-        found.append(BodyCitation(match.group("word"), tuple(letters),
-                                  span(match.start(), match.end())))
+                        letters.append(BodyLetter(chr(code), base + pieces[number - 1].start(),
+                                                  at + 1, offsets, implied=True))
+                letters.append(BodyLetter(letter, at, at + 1, offsets, maybe))
+        found.append(BodyCitation(match.group("word"), tuple(letters), match.start(), match.end(),
+                                  offsets))
     return tuple(found)
 
 

@@ -18,6 +18,7 @@ the same cable's marks and caption area in a row, so the last answer is kept
 from __future__ import annotations
 
 import datetime
+import inspect
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache, wraps
@@ -33,7 +34,7 @@ def per_cable(function):
     questions (so do the D rules, of ``dates`` and ``declassification``); the cable itself
     is kept with the answer (read and replaced as one tuple), so another cable never gets it.
     """
-    last: list = [None]  # (cable, arguments, answer)
+    last: list = [None]  # (cable, arguments, answer); (cable, answer) for the cable alone
 
     @wraps(function)
     def remembered(cable, *args):
@@ -43,7 +44,16 @@ def per_cable(function):
             last[0] = entry
         return entry[2]
 
-    return remembered
+    @wraps(function)
+    def remembered_for_cable(cable):  # the common case, a question about the cable alone
+        entry = last[0]
+        if entry is None or entry[0] is not cable:
+            entry = (cable, function(cable))
+            last[0] = entry
+        return entry[1]
+
+    cable_only = len(inspect.signature(function).parameters) == 1
+    return remembered_for_cable if cable_only else remembered
 
 
 # --- levels ---------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 ``build.py`` is the only module that makes these from the parse tree. Elements that can occur
 more than once in real traffic (a repeated header block, two TAGS lines) are tuples; the
-singular properties on :class:`Cable` give the first occurrence.
+singular attributes of :class:`Cable` (``banner``, ``dtg`` ...) give the first occurrence.
 """
 
 from __future__ import annotations
@@ -255,34 +255,28 @@ class Cable:
     body: tuple[BodyItem, ...] = ()
     header_order: tuple[tuple[str, Span], ...] = ()
     syntax_problems: tuple[SyntaxProblem, ...] = field(default=())
+    # worked out when the cable is made, as the rules ask for them thousands of times a run:
+    original: str = field(init=False, repr=False, compare=False)  # the text as read
+    artifacts: tuple[Artifact, ...] = field(init=False, repr=False, compare=False)
+    dtg: DateTimeGroup | None = field(init=False, repr=False, compare=False)  # (the first)
+    banner: Banner | None = field(init=False, repr=False, compare=False)
+    eo_line: EoLine | None = field(init=False, repr=False, compare=False)
+    tags_line: TagsLine | None = field(init=False, repr=False, compare=False)
+    subject: Subject | None = field(init=False, repr=False, compare=False)
+    #: the banner's classification level (U, C, S, TS, LOU), if there is a banner
+    level: str | None = field(init=False, repr=False, compare=False)
+    is_classified: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def original(self) -> str:
-        return self.source.original
-
-    @property
-    def artifacts(self) -> tuple[Artifact, ...]:
-        return self.source.artifacts
-
-    @property
-    def dtg(self) -> DateTimeGroup | None:
-        return self.dtgs[0] if self.dtgs else None
-
-    @property
-    def banner(self) -> Banner | None:
-        return self.banners[0] if self.banners else None
-
-    @property
-    def eo_line(self) -> EoLine | None:
-        return self.eo_lines[0] if self.eo_lines else None
-
-    @property
-    def tags_line(self) -> TagsLine | None:
-        return self.tags_lines[0] if self.tags_lines else None
-
-    @property
-    def subject(self) -> Subject | None:
-        return self.subjects[0] if self.subjects else None
+    def __post_init__(self) -> None:
+        derived = {"original": self.source.original, "artifacts": self.source.artifacts}
+        for name, elements in (("dtg", self.dtgs), ("banner", self.banners),
+                               ("eo_line", self.eo_lines), ("tags_line", self.tags_lines),
+                               ("subject", self.subjects)):
+            derived[name] = elements[0] if elements else None
+        derived["level"] = derived["banner"].level if derived["banner"] else None
+        derived["is_classified"] = derived["level"] in ("C", "S", "TS")
+        for name, value in derived.items():
+            object.__setattr__(self, name, value)  # (a frozen dataclass)
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
@@ -291,12 +285,3 @@ class Cable:
     @property
     def numbered_paragraphs(self) -> tuple[Paragraph, ...]:
         return tuple(p for p in self.paragraphs if p.number is not None)
-
-    @property
-    def level(self) -> str | None:
-        """The banner's classification level (U, C, S, TS, LOU), if there is a banner."""
-        return self.banner.level if self.banner else None
-
-    @property
-    def is_classified(self) -> bool:
-        return self.level in ("C", "S", "TS")

@@ -244,6 +244,11 @@ class OffsetMap:
         return self._line_starts[line - 1]
 
     @property
+    def line_starts(self) -> list[int]:
+        """The original offset where each line starts, line 1 first (not to be changed)."""
+        return self._line_starts
+
+    @property
     def line_count(self) -> int:
         return len(self._line_starts)
 

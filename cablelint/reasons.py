@@ -29,8 +29,8 @@ word makes a personal name. ``Derived from ...`` (a derivative classification) n
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from . import codes
 from .diagnostics import Span
@@ -95,8 +95,7 @@ _BREAK = re.compile(r"[.,;:(]")  # between two words: ends an office's place nam
 _REDACTION = re.compile(r"X{4,}", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Letter:
+class Letter(NamedTuple):
     """One category letter as written (``b``, ``D``) at original offset ``start``."""
 
     text: str
@@ -107,8 +106,7 @@ class Letter:
         return self.text.lower()
 
 
-@dataclass(frozen=True, slots=True)
-class Reason:
+class Reason(NamedTuple):
     """``Reasons 1.4 (b/d)``: keyword, section and letters as written, with their places.
 
     Places are original offsets ``(start, end)``; the ``*_span`` properties make Spans.
@@ -150,9 +148,10 @@ class Reason:
         return self.offsets.original_span(letter.start, letter.start + len(letter.text))
 
 
-@dataclass(frozen=True, slots=True)
-class ClassifiedByBlock:
-    """A "Classified By" block: where it is, who classified, and the reason.
+class ClassifiedByBlock(NamedTuple):
+    """A "Classified By" block: where it is, who classified, and the reason (a named tuple,
+    as :class:`Reason` and :class:`Letter`: as immutable as a frozen dataclass, and cheaper to
+    make; most cables have a block).
 
     ``place`` is "header" for a block of its own (before paragraph 1) and "paragraph" for
     the legacy form inside paragraph 1. ``label_at`` covers the words ``Classified By``;

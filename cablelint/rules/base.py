@@ -37,7 +37,8 @@ class Rule:
 
     def option(self, settings, name: str):
         """The value of one of this rule's options: the run's setting, else the default."""
-        return settings.options.get(self.code, {}).get(name, self.options[name])
+        options = settings.options.get(self.code)
+        return self.options[name] if options is None else options.get(name, self.options[name])
 
     @classmethod
     def documentation(cls) -> str:

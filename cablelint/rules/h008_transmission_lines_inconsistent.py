@@ -48,6 +48,7 @@ _SERIAL = re.compile(r"\d{6}")
 _SECTION_NUMBER = re.compile(r"\d+")
 # message series of travelling delegations: their banner number is not the station serial
 _SERIES = frozenset({"SECTO", "TOSEC", "PARTO", "TOTAS"})
+_HALF_YEAR = 182 * 24 * 60  # minutes: a time nearer than this in one year is nearest there
 _LEVEL_NAMES = {"U": "UNCLASSIFIED", "E": "UNCLAS EFTO", "C": "CONFIDENTIAL", "S": "SECRET",
                 "T": "TOP SECRET"}
 
@@ -148,5 +149,11 @@ def minutes_apart(sent: datetime.datetime, day: int, hour: int, minute: int) -> 
     if hour > 23 or minute > 59 or not 1 <= day <= 366:
         return None
     into_year = datetime.timedelta(days=day - 1, hours=hour, minutes=minute)
-    return min(abs((datetime.datetime(year, 1, 1) + into_year - sent).total_seconds()) / 60
-               for year in (sent.year - 1, sent.year, sent.year + 1))
+
+    def minutes(year: int) -> float:
+        return abs((datetime.datetime(year, 1, 1) + into_year - sent).total_seconds()) / 60
+
+    gap = minutes(sent.year)
+    if gap <= _HALF_YEAR:  # the usual case: the years before and after are further away
+        return gap
+    return min(minutes(sent.year - 1), gap, minutes(sent.year + 1))

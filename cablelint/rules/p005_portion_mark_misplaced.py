@@ -45,7 +45,7 @@ Source:
 import re
 
 from ..body import NUMBER_START, NUMBERED, PROSE, read_body
-from ..diagnostics import Edit, Fix, Severity
+from ..diagnostics import Edit, Finding, Fix, Severity
 from ..model import Block, Paragraph
 from .base import Rule
 
@@ -76,96 +76,95 @@ class PortionMarkMisplaced(Rule):
         body = read_body(cable)
         for item in body.items:
             if isinstance(item, Paragraph):
-                if id(item) not in body.wrapped:
-                    yield from self.paragraph(cable, item)
+                found = self.paragraph(cable, item) if id(item) not in body.wrapped else None
             elif body.kind(item) in (NUMBERED, PROSE):
-                yield from self.block(cable, item)
+                found = self.block(cable, item)
+            else:
+                continue
+            if found is not None:  # (one finding at most an item: no generator for each)
+                yield found
 
     # -- numbered and marked paragraphs ------------------------------------------------------
-    def paragraph(self, cable, paragraph):
+    def paragraph(self, cable, paragraph) -> Finding | None:
         number, mark, text = paragraph.number, paragraph.portion_mark, paragraph.text
         if number is not None and mark is not None:
             if not number.text.endswith("."):
-                yield self.finding(
+                return self.finding(
                     f"paragraph number '{number.text}' has no period before the portion mark",
                     number.span, fix=_insert(number.span.end, ".", "add the period"))
-            elif number.span.end == mark.span.start:
-                yield self.finding(
+            if number.span.end == mark.span.start:
+                return self.finding(
                     f"no blank between paragraph number '{number.text}' and portion mark "
                     f"{mark.text}", mark.span, fix=_insert(mark.span.start, " ", "add a blank"))
-            return
+            return None
         if text is None:
-            return
+            return None
         start = text.span.start
         opening = cable.original[start:min(text.span.end, start + _OPENING)]
         if mark is not None:  # a leading mark: "(C) 1. The Embassy ..."
             found = _NUMBER_AFTER_MARK.match(opening)
-            if found:
-                span = cable.source.offsets.original_span(mark.span.start, start + found.end())
-                yield self.finding(
-                    f"portion mark {mark.text} stands before the paragraph number "
-                    f"{found.group()}", span,
-                    fix=Fix((Edit(mark.span.start, start + found.end(),
-                                  f"{found.group()} {mark.text}"),), safe=True,
-                            description="put the number before the mark"))
-            return
-        yield from self.opening(cable, start, opening)
+            if found is None:
+                return None
+            span = cable.source.offsets.original_span(mark.span.start, start + found.end())
+            return self.finding(
+                f"portion mark {mark.text} stands before the paragraph number "
+                f"{found.group()}", span,
+                fix=Fix((Edit(mark.span.start, start + found.end(),
+                              f"{found.group()} {mark.text}"),), safe=True,
+                        description="put the number before the mark"))
+        return self.opening(cable, start, opening)
 
     # -- blocks the grammar did not read as paragraphs ----------------------------------------
-    def block(self, cable, block: Block):
+    def block(self, cable, block: Block) -> Finding | None:
         start = block.text.span.start
         opening = cable.original[start:min(block.text.span.end, start + _OPENING)]
         number = NUMBER_START.match(opening)
         if number is None:
-            yield from self.opening(cable, start, opening, labels_only=True)
-            return
+            return self.opening(cable, start, opening, labels_only=True)
         rest = opening[number.end():]
         if not _MARK.match(rest.lstrip()):
-            return
+            return None
         written = opening[:number.end()].rstrip()
         span = cable.source.offsets.original_span(start, start + len(written))
-        yield self.finding(
+        return self.finding(
             f"paragraph number '{written}' is not written '{number.group(1)}.' before the "
             f"portion mark", span,
             fix=Fix((Edit(start, start + number.end(), f"{number.group(1)}. "),), safe=True,
                     description=f"write '{number.group(1)}. '"))
 
     # -- the opening of a paragraph's text ------------------------------------------------------
-    def opening(self, cable, start, opening, labels_only=False):
+    def opening(self, cable, start, opening, labels_only=False) -> Finding | None:
         offsets = cable.source.offsets
         opening = opening.split("\n", 1)[0]  # a mark on a later line belongs to that line
         broken = _NO_OPEN.match(opening)
         if broken:
-            yield self.finding(
+            return self.finding(
                 f"portion mark '{broken.group()}' has no opening bracket",
                 offsets.original_span(start, start + broken.end()),
                 fix=_insert(start, "(", "add the opening bracket"))
-            return
         spaced = _SPACED_CLOSE.match(opening)
         if spaced:
-            yield self.finding(
+            return self.finding(
                 f"portion mark '{spaced.group()}' has a blank inside",
                 offsets.original_span(start, start + spaced.end()),
                 fix=Fix((Edit(start + spaced.start(1), start + spaced.end(1), ""),), safe=True,
                         description="take the blank out of the mark"))
-            return
         unclosed = _NO_CLOSE.match(opening)
         if unclosed:
-            yield self.finding(
+            return self.finding(
                 f"portion mark '{unclosed.group()}' has no closing bracket",
                 offsets.original_span(start, start + unclosed.end()),
                 fix=Fix((Edit(start + unclosed.end(), start + unclosed.end(), ")"),),
                         safe=False, description="close the mark after its level"))
-            return
         found = _MARK.search(opening)
         if found is None or found.start() == 0:
-            return
+            return None
         before = opening[:found.start()]
         if _LIST_MARKER.fullmatch(before):
-            return  # a marked list item or sub-paragraph: "C. (SBU) ...", "-- (S) ..."
+            return None  # a marked list item or sub-paragraph: "C. (SBU) ...", "-- (S) ..."
         label = _LABEL.fullmatch(before)
         if labels_only and label is None:
-            return
+            return None
         after = found.end()
         while after < len(opening) and opening[after] in " \t":
             after += 1
@@ -178,9 +177,9 @@ class PortionMarkMisplaced(Rule):
             where = "after the paragraph's opening words"  # body text: not quoted
         fix = Fix((Edit(start, start, mark + " "), Edit(start + found.start(), start + after, "")),
                   safe=label is not None, description=f"move {mark} to the start of the paragraph")
-        yield self.finding(f"portion mark {mark} stands {where}; it belongs at the start",
-                           offsets.original_span(start + found.start(), start + found.end()),
-                           fix=fix)
+        return self.finding(f"portion mark {mark} stands {where}; it belongs at the start",
+                            offsets.original_span(start + found.start(), start + found.end()),
+                            fix=fix)
 
 
 def _insert(position: int, text: str, description: str) -> Fix:

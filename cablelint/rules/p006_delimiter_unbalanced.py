@@ -57,7 +57,7 @@ class DelimiterUnbalanced(Rule):
         found = []  # (span, message)
         stack = []  # [delimiter, kinds still open]
         for delimiter in delimiters(cable, body):
-            while stack and _closed_by_bracket(stack[-1][0], delimiter.span.start):
+            while stack and _closed_by_bracket(stack[-1][0], delimiter.start):
                 stack.pop()
             if not delimiter.closes:
                 for entry in stack:

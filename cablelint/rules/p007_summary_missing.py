@@ -30,7 +30,9 @@ Source:
 """
 
 import re
-from itertools import compress
+from bisect import bisect_right
+from itertools import accumulate, compress
+from operator import sub
 
 from ..body import SUMMARY, delimiters, first_line, read_body
 from ..diagnostics import Severity
@@ -43,16 +45,24 @@ _KEY_POINTS = re.compile(r"\W{0,4}key points\b", re.IGNORECASE)
 
 def telegram_lines(text: str) -> int:
     """Lines of ``text`` as sent: a line longer than 69 characters counts as its wrapped lines."""
-    return text.count("\n") + 1 + _wrapped_lines(text)
+    bounds = [0, *accumulate(len(line) + 1 for line in text.split("\n"))]
+    return len(bounds) - 1 + _wrapped(text, bounds)
 
 
-def _wrapped_lines(text: str) -> int:
-    """The lines that wrapping at 69 characters adds to ``text``."""
-    if len(text) <= TELEGRAM_WIDTH:
-        return 0
-    lines = text.split("\n")
-    long_lines = compress(lines, map(TELEGRAM_WIDTH.__lt__, map(len, lines)))
-    return sum((len(line.rstrip()) - 1) // TELEGRAM_WIDTH for line in long_lines)
+def _line_bounds(line_starts: list[int], start: int, end: int) -> list[int]:
+    """Where the lines of ``original[start:end]`` start, and ``end + 1`` (as if a line end
+    followed): consecutive bounds are a line's length plus one. Read from the original's line
+    starts, so the text is neither copied nor split."""
+    inside = line_starts[bisect_right(line_starts, start):bisect_right(line_starts, end)]
+    return [start, *inside, end + 1]
+
+
+def _wrapped(text: str, bounds: list[int]) -> int:
+    """The lines that wrapping at 69 characters adds to the text between the first and the
+    last of ``bounds`` (as made by :func:`_line_bounds`)."""
+    sizes = map(sub, bounds[1:], bounds)  # each line's length plus one
+    return sum((len(text[bounds[i]:bounds[i + 1] - 1].rstrip()) - 1) // TELEGRAM_WIDTH
+               for i in compress(range(len(bounds) - 1), map((TELEGRAM_WIDTH + 1).__lt__, sizes)))
 
 
 class SummaryMissing(Rule):
@@ -68,9 +78,10 @@ class SummaryMissing(Rule):
         if span is None:
             return
         limit = self.option(settings, "max_lines")
-        text = cable.original[span.start:span.end]
-        lines = text.count("\n") + 1
-        if lines <= limit and lines + _wrapped_lines(text) <= limit:
+        original = cable.original
+        bounds = _line_bounds(cable.source.offsets.line_starts, span.start, span.end)
+        lines = len(bounds) - 1
+        if lines <= limit and lines + _wrapped(original, bounds) <= limit:
             return  # (wrapped lines only add to the line count: they are counted when needed)
         if any(_KEY_POINTS.match(item.text.text) for item in body.items[:3] if item.text):
             return
@@ -79,5 +90,6 @@ class SummaryMissing(Rule):
         first = body.items[0]
         place = first.number.span if isinstance(first, Paragraph) and first.number else first_line(
             cable, first.span)
-        yield self.finding(f"body runs to {telegram_lines(text)} telegram lines (over {limit}) "
+        telegram = lines + _wrapped(original, bounds)  # telegram_lines() of the body's text
+        yield self.finding(f"body runs to {telegram} telegram lines (over {limit}) "
                            "and has no Summary", place)

@@ -36,7 +36,9 @@ Source:
 
 import re
 from bisect import bisect_right
+from functools import partial
 from itertools import compress
+from operator import sub
 
 from ..body import CONTINUATION, PROSE, read_body
 from ..diagnostics import Edit, Fix, LazyFix, Severity, Span
@@ -59,18 +61,21 @@ class LineTooLong(Rule):
     def check(self, cable, settings):
         width = self.option(settings, "width")
         original = cable.original
-        lines = original.split("\n")
-        lengths = list(map(len, lines))
-        if max(lengths) <= width:
+        line_starts = cable.source.offsets.line_starts
+        # each line's length with its line end, from one line start to the next (the last
+        # line counted as if it had one): no list of lines for the common cable that fits
+        sizes = list(map(sub, line_starts[1:], line_starts))
+        sizes.append(len(original) - line_starts[-1] + 1)
+        if max(sizes) <= width + 1:
             return
-        offsets = cable.source.offsets
         body = read_body(cable)
         starts = [item.span.start for item in body.items]
-        for index in compress(range(len(lines)), map(width.__lt__, lengths)):  # the long lines
-            line = lines[index]
+        for index in compress(range(len(sizes)), map((width + 1).__lt__, sizes)):  # long lines
+            start = line_starts[index]
+            line = original[start:start + sizes[index] - 1]
             length = len(line.rstrip())
             if length > width:
-                line_number, start = index + 1, offsets.line_start(index + 1)
+                line_number = index + 1
                 yield self.finding(
                     f"line is {length} characters long (limit {width})",
                     Span(line_number, width + 1, line_number, length + 1, start + width,
@@ -91,10 +96,11 @@ def _safety(body, starts: list[int], start: int, end: int) -> bool | None:
 
 
 def _lazy_rewrap(line: str, start: int, width: int, safe: bool | None) -> LazyFix | None:
-    """The re-wrap fix, made only if asked for (most runs never look at it)."""
+    """The re-wrap fix, made only if asked for (most runs never look at it). (A partial, not
+    a closure: two objects for the garbage collector to track, not six, for each long line.)"""
     if safe is None:
         return None
-    return LazyFix(lambda: _rewrap(line, start, width, safe))
+    return LazyFix(partial(_rewrap, line, start, width, safe))
 
 
 def _rewrap(line: str, start: int, width: int, safe: bool | None) -> Fix | None:

@@ -34,7 +34,6 @@ Source:
     word-processor artefacts [CM]; spec/cable-format.md section 9 item 7; spec/rules.md S005.
 """
 
-import re
 import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
@@ -53,7 +52,6 @@ TRANSLITERATION = {
     "\u00bc": "1/4", "\u00bd": "1/2", "\u00be": "3/4", "\u00d7": "x",
     "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "",
 }
-_OUTSIDE = re.compile(r"[^\x20-\x7e\n]+")
 _PRINTABLE_AND_LF = bytes(range(0x20, 0x7F)) + b"\n"
 
 
@@ -71,8 +69,8 @@ class NonAscii(Rule):
             return  # the common case: nothing outside printable ASCII but the release's marks
         starts = [a.start for a in artifacts]
         offsets = cable.source.offsets
-        for match in _OUTSIDE.finditer(text):
-            for start, end in _runs(text, match.start(), match.end(), artifacts, starts):
+        for run_start, run_end in _outside(text):
+            for start, end in _runs(text, run_start, run_end, artifacts, starts):
                 run = text[start:end]
                 yield self.finding(_message(run), offsets.original_span(start, end),
                                    fix=_transliterate(run, start))
@@ -96,6 +94,38 @@ def _clean(text: str, artifacts) -> bool:
             return False
         left = left.replace(b"\xb6", b"")
     return not left or (not left.strip(b"\r") and len(left) == text.count("\r\n"))
+
+
+def _outside(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of characters outside printable ASCII and LF.
+
+    Found with ``bytes.find``, one search per distinct character, in the Latin-1 encoding (one
+    byte a character; ``?`` for any other, looked at where the text has no ``?``): a pattern
+    such as ``[^\\x20-\\x7e\\n]+`` would test every character of the text one by one."""
+    data = text.encode("latin-1", "replace")
+    positions = []
+    for byte in set(data.translate(None, _PRINTABLE_AND_LF)):
+        _find_all(data, bytes((byte,)), positions)
+    for at in _find_all(data, b"?", []):
+        if text[at] != "?":
+            positions.append(at)
+    positions.sort()
+    runs: list[tuple[int, int]] = []
+    for at in positions:
+        if runs and runs[-1][1] == at:
+            runs[-1] = (runs[-1][0], at + 1)
+        else:
+            runs.append((at, at + 1))
+    return runs
+
+
+def _find_all(data: bytes, byte: bytes, positions: list[int]) -> list[int]:
+    """``positions`` with every offset of ``byte`` in ``data`` added."""
+    at = data.find(byte)
+    while at >= 0:
+        positions.append(at)
+        at = data.find(byte, at + 1)
+    return positions
 
 
 def _runs(text, start, end, artifacts, starts) -> list[tuple[int, int]]:

@@ -44,7 +44,7 @@ from ..diagnostics import Fix, Severity
 from .base import Rule
 
 
-@cache
+@lru_cache(maxsize=4096)
 def suggestion(word: str) -> str | None:
     """A close known tag for an unknown one (remembered: archives repeat their typos)."""
     return codes.suggest(word, _candidates(word)) if word.isalpha() else None
