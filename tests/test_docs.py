@@ -30,7 +30,6 @@ def blocks(name: str, language: str) -> list[str]:
     return [textwrap.dedent(block) for block in found]
 
 
-
 @pytest.fixture
 def cables(tmp_path):
     (tmp_path / "faulty.cable").write_text(FAULTY, encoding="utf-8")
