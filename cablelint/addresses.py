@@ -14,7 +14,7 @@ import functools
 import re
 from typing import NamedTuple
 
-from . import codes
+from . import codes, regex
 from .dates import MONTHS, full_year
 from .diagnostics import Span
 from .markings import per_cable
@@ -70,9 +70,9 @@ class Part(NamedTuple):
 
 # --- addressee lines ---------------------------------------------------------------------------
 
-_ROUTING_PREFIX = re.compile(r"(?P<ri>[A-Z0-9]{2,8})/(?!/)")
-_WORD = re.compile(r"\S+")
-_LAST_NUMBER = re.compile(r"\s(?P<mcn>\d+(?:-\d+)?)\s*\Z")  # an MCN closing the line
+_ROUTING_PREFIX = regex.compile(r"(?P<ri>[A-Z0-9]{2,8})/(?!/)")
+_WORD = regex.compile(r"\S+")
+_LAST_NUMBER = regex.compile(r"\s(?P<mcn>\d+(?:-\d+)?)\s*\Z")  # an MCN closing the line
 _PRECEDENCE_WORDS = ("FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE", "NIACT")
 
 
@@ -195,7 +195,7 @@ def is_collective(plad: str) -> bool:
 
 # --- the date-time group -----------------------------------------------------------------------
 
-_TIME_GROUP = re.compile(r"\d{6}Z")
+_TIME_GROUP = regex.compile(r"\d{6}Z")
 
 
 def dtg_datetime(dtg: DateTimeGroup | None) -> datetime.datetime | None:
@@ -221,13 +221,13 @@ def _datetime(time: str, month_text: str, year_text: str) -> datetime.datetime |
 
 # --- address lines the grammar could not read -------------------------------------------------
 
-_ADDRESS_LINE = re.compile(r"(?m)^[^\S\n]*(FM|TO|INFO|XMT)(?=[^\S\n]|/)")
+_ADDRESS_LINE = regex.compile(r"(?m)^[^\S\n]*(FM|TO|INFO|XMT)(?=[^\S\n]|/)")
 _BLANK = r"[^\S\n]+"
 # a first line that tries to be a DTG line: letters, a number, a month word, a year
-_DTG_LIKE = re.compile(rf"[^\S\n]*(?:[A-Za-z]{{1,3}}{_BLANK}){{0,2}}\d{{3,6}}[A-Za-z]?{_BLANK}"
-                       rf"[A-Za-z]{{3,9}}\.?{_BLANK}\d{{2,4}}\b")
-_DTG_LINE = re.compile(rf"[^\S\n]*[ZOPR](?:{_BLANK}[ZOPR])?{_BLANK}\d{{6}}Z{_BLANK}"
-                       rf"(?:{'|'.join(MONTHS)}){_BLANK}\d\d(?:\s|$)")
+_DTG_LIKE = regex.compile(rf"[^\S\n]*(?:[A-Za-z]{{1,3}}{_BLANK}){{0,2}}\d{{3,6}}[A-Za-z]?{_BLANK}"
+                          rf"[A-Za-z]{{3,9}}\.?{_BLANK}\d{{2,4}}\b")
+_DTG_LINE = regex.compile(rf"[^\S\n]*[ZOPR](?:{_BLANK}[ZOPR])?{_BLANK}\d{{6}}Z{_BLANK}"
+                          rf"(?:{'|'.join(MONTHS)}){_BLANK}\d\d(?:\s|$)")
 
 
 def pre_banner_text(cable: Cable) -> tuple[Text, ...]:
@@ -274,10 +274,10 @@ def unread_dtg_line(cable: Cable) -> Text | None:
 
 # --- transmission lines ------------------------------------------------------------------------
 
-_FL3 = re.compile(r"DE[^\S\n]+(?P<station>R[A-Z0-9]+)[^\S\n]+#(?P<serial>\d{4})"
-                  r"(?:/(?P<section>\d{2,3}))?[^\S\n]+(?P<day>\d{3})(?P<hour>\d\d)(?P<minute>\d\d)"
-                  r"(?!\d)")
-_FL4 = re.compile(r"(?P<signal>ZN[YR])[^\S\n]+(?P<group>[A-Z]+)")
+_FL3 = regex.compile(r"DE[^\S\n]+(?P<station>R[A-Z0-9]+)[^\S\n]+#(?P<serial>\d{4})"
+                     r"(?:/(?P<section>\d{2,3}))?[^\S\n]+(?P<day>\d{3})(?P<hour>\d\d)(?P<minute>\d\d)"
+                     r"(?!\d)")
+_FL4 = regex.compile(r"(?P<signal>ZN[YR])[^\S\n]+(?P<group>[A-Z]+)")
 
 
 def transmission_line(cable: Cable, kind: str):

@@ -40,7 +40,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from . import codes
+from . import codes, regex
 from .diagnostics import Span
 from .model import Block, Cable, EndOfMessage, Paragraph
 from .normalise import PAGE_LINE, OffsetMap
@@ -58,15 +58,15 @@ OTHER = "other"
 
 _RULE_CHARS = frozenset("-=_*~#+")
 _RULE_CHARS_AND_BLANK = "-=_*~#+ \t."  # (a string: for str.lstrip and str.rstrip)
-_RULE_RUN = re.compile(r"[-=_*~#+] ?[-=_*~#+] ?[-=_*~#+]")
-_INLINE_HEADING = re.compile(r"[^\n]{1,120}?[^\S\n]?[-=_*]{3,}(?:[^\S\n]+[-=_*]{1,})*[^\S\n]*")
-_BULLET = re.compile(
+_RULE_RUN = regex.compile(r"[-=_*~#+] ?[-=_*~#+] ?[-=_*~#+]")
+_INLINE_HEADING = regex.compile(r"[^\n]{1,120}?[^\S\n]?[-=_*]{3,}(?:[^\S\n]+[-=_*]{1,})*[^\S\n]*")
+_BULLET = regex.compile(
     r"(?:-{1,3}|\*|o|\u2022|\u00b7|>|\+|=)[^\S\n]?"
     r"|(?:[A-Za-z]|[ivxIVX]{1,4}|\d{1,2})[.)][^\S\n]"
     r"|\((?:[A-Za-z]|[ivxIVX]{1,4}|\d{1,2})\)[^\S\n]?"
 )
-_RUN_IN_HEAD = re.compile(r"[A-Z][^\n.:;]{0,40}?[^\S\n]-{1,2}[^\S\n]+(?=[A-Z])")  # "Unity first - The"
-_FURNITURE = re.compile(
+_RUN_IN_HEAD = regex.compile(r"[A-Z][^\n.:;]{0,40}?[^\S\n]-{1,2}[^\S\n]+(?=[A-Z])")  # "Unity first - The"
+_FURNITURE = regex.compile(
     r"(?:SIPDIS|NOFORN|NODIS|EXDIS|TAGS?\b|E\.?[^\S\n]?O\.?[^\S\n]*\d|SUBJ(?:ECT)?[^\S\n]*:"
     r"|REFS?[^\S\n]*:|(?:\(U\)[^\S\n]*)?(?:TEXT[^\S\n]+)?CLASS?IFIED[^\S\n]+BY\b|DERIVED FROM\b"
     r"|DECL(?:ASSIFY)?[^\S\n]*(?:ON)?[^\S\n]*:|(?:ref)?id:|DE[^\S\n]+R[A-Z]{3,}|VZCZC|ZN[YR][^\S\n]"
@@ -80,11 +80,11 @@ _FURNITURE = re.compile(
     r"|THIS (?:CABLE|MESSAGE|TELEGRAM)[^\n]{0,20}(?:SENSITIVE|UNCLASSIFIED|SBU)\b)",
     re.IGNORECASE,
 )
-_WEBSITE_NOTICE = re.compile(r"classified[^\S\n]+web[^\S\n]?site|\.sgov\.gov", re.IGNORECASE)
+_WEBSITE_NOTICE = regex.compile(r"classified[^\S\n]+web[^\S\n]?site|\.sgov\.gov", re.IGNORECASE)
 # a paragraph number the grammar did not take: "2.Details ...", "5, (C) ...", "5 . (C) ..."
-NUMBER_START = re.compile(r"(\d{1,3})(?:[.,][^\S\n]*(?=[A-Z(\"])|[^\S\n]+[.,][^\S\n]*(?=\())")
+NUMBER_START = regex.compile(r"(\d{1,3})(?:[.,][^\S\n]*(?=[A-Z(\"])|[^\S\n]+[.,][^\S\n]*(?=\())")
 _SENTENCE_END = frozenset(".?!\"')]\u201d\u2019>*")
-_SIGNATURE_WORD = re.compile(r"[A-Z][A-Za-z'\-]*[A-Za-z]\.?|[A-Z]\.")
+_SIGNATURE_WORD = regex.compile(r"[A-Z][A-Za-z'\-]*[A-Za-z]\.?|[A-Z]\.")
 _SIGNATURE_SUFFIXES = frozenset({"JR", "JR.", "SR", "SR.", "II", "III", "IV"})
 _NAME_PARTICLES = frozenset({"VAN", "VON", "DE", "DEL", "DA", "DI", "LA", "LE", "ST.", "MC",
                              "van", "von", "de", "del", "da", "di", "la", "le"})
@@ -92,14 +92,14 @@ _NOT_NAMES = frozenset({"END", "NNNN", "BT", "SIPDIS", "NOFORN", "UNCLASSIFIED",
                         "SECRET", "SENSITIVE", "SUMMARY", "COMMENT", "NOTE", "TEXT", "UNQUOTE",
                         "QUOTE", "MINIMIZE", "CONSIDERED", "PARA", "AND", "THE", "OF", "FOR",
                         "CABLE", "ENDS", "CLASSIFIED", "BY"})
-_MARK_IN_OPENING = re.compile(r"\((?:U|C|S|TS|SBU)(?:[^\S\n]?/[^)\n]*)?\)", re.IGNORECASE)
-_TABLE_GAP = re.compile(r"\S[^\S\n]{3,}\S")
-_BEGIN_END_LINE = re.compile(r"(?:BEGIN|END)[^\S\n]+[^\n]{0,60}")
+_MARK_IN_OPENING = regex.compile(r"\((?:U|C|S|TS|SBU)(?:[^\S\n]?/[^)\n]*)?\)", re.IGNORECASE)
+_TABLE_GAP = regex.compile(r"\S[^\S\n]{3,}\S")
+_BEGIN_END_LINE = regex.compile(r"(?:BEGIN|END)[^\S\n]+[^\n]{0,60}")
 # a mark with a bracket missing or a comma for the number's period (P005 reports these)
-BROKEN_MARK = re.compile(
+BROKEN_MARK = regex.compile(
     r"(?:\d{1,3}[^\S\n]*[,.]?[^\S\n]*)?(?:\((?P<open>U|C|S|TS|SBU)(?:/+[A-Z]+)?(?=[^\S\n)/A-Za-z])"
     r"|(?P<close>U|C|S|TS|SBU)(?:/+[A-Z]+)?\))")
-_LABEL_ONLY = re.compile(
+_LABEL_ONLY = regex.compile(
     r"(?:[A-Z][A-Za-z]*[^\S\n]+){0,2}(?:Summary|SUMMARY|Comment|COMMENT|Note|NOTE)"
     r"(?:[^\S\n]+(?:and|AND)[^\S\n]+[A-Za-z]+)?[^\S\n]*[:.\-]*")
 _SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with vs via de la".split())
@@ -422,26 +422,26 @@ _KINDS = {"summary": SUMMARY, "comment": COMMENT, "note": NOTE}
 # the words as written: capitalised, in capitals or in lower case
 _WORD_FORMS = frozenset(form for word in _KINDS for form in (word.capitalize(), word.upper(), word))
 _LOWER_CASE = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
-_COMPOUND = re.compile(r"\s+(?:and|AND|&)\s+(Summary|SUMMARY|summary|Comment|COMMENT|comment"
-                       r"|Note|NOTE|note)(?![A-Za-z])")
-_CLOSER_BEFORE = re.compile(r"(?:End|END|end)\s+(?:(?:[A-Z][A-Za-z]*|of|OF)[^\S\n]+)?$")
+_COMPOUND = regex.compile(r"\s+(?:and|AND|&)\s+(Summary|SUMMARY|summary|Comment|COMMENT|comment"
+                          r"|Note|NOTE|note)(?![A-Za-z])")
+_CLOSER_BEFORE = regex.compile(r"(?:End|END|end)\s+(?:(?:[A-Z][A-Za-z]*|of|OF)[^\S\n]+)?$")
 # what may stand before an opener on its line: a boundary, then up to two capitalised
 # qualifier words ("Embassy", "Begin", "Introduction and")
-_OPENER_BEFORE = re.compile(
+_OPENER_BEFORE = regex.compile(
     r"(?:^(?:\d{1,3}\.?[^\S\n]*)?|(?<=[.?!:;\"')\]\u201d])[^\S\n]+|[(\[][^\S\n]*|--?[^\S\n]*"
     r"|[-=*]{3,}[^\S\n]*|\((?i:U|C|S|TS|SBU)[^)\n]{0,12}\)[^\S\n]*)"
     r"(?P<qualifier>(?:[A-Z][A-Za-z']*[^\S\n]+){0,2}(?:(?:and|AND|&)[^\S\n]+)?)$",
     re.MULTILINE)
-_OPENER_AFTER = re.compile(
+_OPENER_AFTER = regex.compile(
     r"(?P<more>(?:[^\S\n]*(?:,|and|AND|&|/)[^\S\n]*(?:and[^\S\n]+|AND[^\S\n]+)?"
     r"[A-Za-z]+(?:[^\S\n]+[A-Za-z]+)?){0,3})"
     r"[^\S\n]*(?::|--?(?![\w-])|\.(?=\s|$)|(?=\\*[^\S\n]*(?:\n|$))|(?=[-=*]{3,})"
     r"|(?=\((?:U|C|S|TS|SBU)\b)|(?<=[^\S\n]{2})(?=[A-Z]))")
-_ITEM_OPENING = re.compile(r"\s*(?:\d{1,3}[.,]?\s*)?(?:\([A-Za-z/ ,]{1,20}\)\s*)?[-=*#\s]*")
+_ITEM_OPENING = regex.compile(r"\s*(?:\d{1,3}[.,]?\s*)?(?:\([A-Za-z/ ,]{1,20}\)\s*)?[-=*#\s]*")
 _NOT_NOTE_QUALIFIERS = frozenset({"Bio", "BIO", "Biographic", "BIOGRAPHIC", "Biographical",
                                   "Dip", "DIP", "Diplomatic", "DIPLOMATIC", "Verbal", "Protest",
                                   "Press", "Reply", "Text", "TEXT"})
-_LETTERS = re.compile(r"[A-Za-z]+")
+_LETTERS = regex.compile(r"[A-Za-z]+")
 
 
 class Delimiter(NamedTuple):
@@ -656,10 +656,10 @@ HEADER_NAMES = {"banner": "classification banner", "caption": "caption line",
                 "attention": "attention line", "eo_line": "E.O. line", "tags": "TAGS line",
                 "subject": "SUBJECT line", "refs": "REF list",
                 "classified_by": "Classified By line"}
-_EO_INSTRUCTION = re.compile(r"DECL|DNG|N/?A\b|OADR|GDS", re.IGNORECASE)
+_EO_INSTRUCTION = regex.compile(r"DECL|DNG|N/?A\b|OADR|GDS", re.IGNORECASE)
 # "DEPARTMENT FOR ISN AND EAP", "BAGHDAD FOR AMBASSADOR ERELI", "STATE PASS USTR", "PASS TO"
-_ATTENTION = re.compile(r"[^\S\n]*(?:PASS\b|[\w/&()-]+(?:[^\S\n]+[\w/&()-]+){0,3}[^\S\n]+(?:FOR|PASS)\b)",
-                        re.IGNORECASE)
+_ATTENTION = regex.compile(r"[^\S\n]*(?:PASS\b|[\w/&()-]+(?:[^\S\n]+[\w/&()-]+){0,3}[^\S\n]+(?:FOR|PASS)\b)",
+                           re.IGNORECASE)
 
 
 def is_attention(text: str) -> bool:

@@ -13,18 +13,19 @@ from functools import cache
 from lark import Token, Tree
 
 from . import model as m
+from . import regex
 from .diagnostics import Span
 from .normalise import Normalised, normalise
 from .parser import parse
 
-_TAGS_LABEL = re.compile(r"(?:TAGS|TAGES|TAG|TAS|TABS|TGS|AGS)[^\S\n]*[:,;.]?", re.IGNORECASE)
-_TAG = re.compile(r"\([^)\n]*\)?|[^\s,;]+")
-_REF_LETTER = re.compile(r"[^\S\n]*(?:(?P<a>[A-Z])[.):]|\((?P<b>[A-Z])\)|\[(?P<c>[A-Z])\])(?=[^\S\n])")
+_TAGS_LABEL = regex.compile(r"(?:TAGS|TAGES|TAG|TAS|TABS|TGS|AGS)[^\S\n]*[:,;.]?", re.IGNORECASE)
+_TAG = regex.compile(r"\([^)\n]*\)?|[^\s,;]+")
+_REF_LETTER = regex.compile(r"[^\S\n]*(?:(?P<a>[A-Z])[.):]|\((?P<b>[A-Z])\)|\[(?P<c>[A-Z])\])(?=[^\S\n])")
 _LEVELS = {"U": "U", "SBU": "SBU", "C": "C", "S": "S", "TS": "TS"}
-_LIST_KEYWORD = re.compile(r"TO|INFO|XMT")
-_SERIAL = re.compile(r"[^\S\n]+(\d+)$")
-_CAPTION = re.compile(r"[^,\s][^,]*?(?=\s*(?:,|$))")
-_BLANKS = re.compile(r"\s+")
+_LIST_KEYWORD = regex.compile(r"TO|INFO|XMT")
+_SERIAL = regex.compile(r"[^\S\n]+(\d+)$")
+_CAPTION = regex.compile(r"[^,\s][^,]*?(?=\s*(?:,|$))")
+_BLANKS = regex.compile(r"\s+")
 
 
 class Builder:
@@ -293,7 +294,7 @@ def _split_items(line: str) -> list[tuple[int, tuple[int, int] | None]]:
 @cache
 def _later_letter(letter: str) -> re.Pattern:
     """A later REF letter: ``B.``, ``B)`` or ``(B)`` after a blank, a comma or a semicolon."""
-    return re.compile(r"(?<=[\s;,])(?:" + letter + r"[.)]|\(" + letter + r"\))(?=\s)")
+    return regex.compile(r"(?<=[\s;,])(?:" + letter + r"[.)]|\(" + letter + r"\))(?=\s)")
 
 
 def _letter_of(match: re.Match) -> str:

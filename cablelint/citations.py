@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from . import codes
+from . import codes, regex
 from .dates import full_year
 from .diagnostics import Edit, Span
 from .markings import per_cable
@@ -35,8 +35,8 @@ from .normalise import OffsetMap
 PERSON_TAGS = frozenset({"OCON", "OEXC", "OREP", "OTRA", "OVIP"})
 CAPTION_WORDS = frozenset({"SIPDIS", "NODIS", "EXDIS", "LIMDIS", "NOFORN", "SENSITIVE"})
 _MAX_SPLIT = 48
-_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*\.?")
-_PERSON_TAG = re.compile(r"\(\s*[A-Za-z][A-Za-z'\-. ]*,\s*[A-Za-z][A-Za-z'\-. ]*\)")
+_NAME_WORD = regex.compile(r"[A-Za-z][A-Za-z'\-]*\.?")
+_PERSON_TAG = regex.compile(r"\(\s*[A-Za-z][A-Za-z'\-. ]*,\s*[A-Za-z][A-Za-z'\-. ]*\)")
 
 
 def tag_word(tag: Text) -> str:
@@ -251,18 +251,18 @@ _RELEASE_TAIL = (
     r"(?:(?<![A-Za-z])id:[^\S\n]*\d+|(?<!\d)\d+[^\S\n]+\d{1,2}/\d{1,2}/\d{4}[^\S\n]+\d{1,2}:\d\d"
     r"|(?<![A-Za-z])(?:C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|S ?E ?C ?R ?E ?T|UNCLAS(?:SIFIED)?)"
     r"[^\S\n]+[A-Z][A-Z ]*[^\S\n]\d{5,6}(?!\d))[\s\S]*")
-_FURNITURE = re.compile(_PAGE_LINE + "|" + _RELEASE_TAIL)
-_TAIL_ONLY = re.compile(_RELEASE_TAIL)  # _FURNITURE where no page line can match
+_FURNITURE = regex.compile(_PAGE_LINE + "|" + _RELEASE_TAIL)
+_TAIL_ONLY = regex.compile(_RELEASE_TAIL)  # _FURNITURE where no page line can match
 # what every furniture match holds besides a colon ("id:" or a time: a release record) or
 # UNCLAS: eight digits (a page line) or the start of another classification word (a page
 # banner); most citations have none of these and are not searched further
-_FURNITURE_HINT = re.compile(r"\d{8}|C ?O ?N ?F|S ?E ?C ?R")
-_EIGHT_DIGITS = re.compile(r"\d{8}")
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d+|[^\sA-Za-z0-9]")
-_ID_FORM = re.compile(r"(?<![A-Za-z0-9])(\d{2})?([A-Za-z]{2,})(\d{1,7})(?![A-Za-z0-9])")
-_LETTER_DIGIT = re.compile(r"[A-Za-z]\d")  # in every cable ID: the post glued to the serial
+_FURNITURE_HINT = regex.compile(r"\d{8}|C ?O ?N ?F|S ?E ?C ?R")
+_EIGHT_DIGITS = regex.compile(r"\d{8}")
+_TOKEN = regex.compile(r"[A-Za-z][A-Za-z'\-]*|\d+|[^\sA-Za-z0-9]")
+_ID_FORM = regex.compile(r"(?<![A-Za-z0-9])(\d{2})?([A-Za-z]{2,})(\d{1,7})(?![A-Za-z0-9])")
+_LETTER_DIGIT = regex.compile(r"[A-Za-z]\d")  # in every cable ID: the post glued to the serial
 _JOINERS = {",", ";", "&", "AND"}
-_TYPE_WORD = re.compile(
+_TYPE_WORD = regex.compile(
     r"(?<![A-Za-z])(?:E-?MAILS?|TELE?CONS?|TDX?|MEMCONS?|LETTERS?|DIPNOTES?|NOTES?|REPORTS?|IIRS?|"
     r"MEMO(?:RANDUM)?S?|FAX(?:ES)?|(?:TELE)?PHONE|CALLS?|CONVERSATIONS?|MEETINGS?|POINTS|"
     r"NON-?PAPERS?|ARTICLES?|FBIS|OSC|DAILY|BRIEFINGS?|GUIDANCE|MESSAGES?|MSGS?|DEMARCHES?|"
@@ -272,16 +272,16 @@ _TYPE_WORD = re.compile(
     r"SPEECH|DIRECTIVE|ORDER|DECREE|BILL|ACT|COMMUNIQUE|MOU|PAPER|RECORD|SUMMARY|MINUTES|"
     r"NOTAL|OFFICIAL-INFORMAL|O-I)(?![A-Za-z])", re.IGNORECASE)
 _MONTH = r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Za-z]*\.?"
-_DATE = re.compile(
+_DATE = regex.compile(
     r"(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])"
     r"|(?<![A-Za-z\d])\d{1,2}[ -]?" + _MONTH + r"(?![A-Za-z])"
     r"|(?<![A-Za-z])" + _MONTH + r"[ ,]*\d{1,4}(?!\d)"
     r"|(?<![\d-])\d{1,2}-\d{1,2}-\d{2,4}(?![\d-])"
     r"|(?<!\d)(?:19|20)\d\d(?!\d)|(?<!\d)\d{6}Z|\d{4}-\d\d-\d\d",
     re.IGNORECASE)
-_LEGAL = re.compile(r"(?<![A-Za-z])(?:FAM|FAH|CFR|U\.?S\.?C)(?![A-Za-z])", re.IGNORECASE)
-_NUMBER = re.compile(r"(?<![\d/])\d{3,}(?![\d/])")
-_NOTHING = re.compile(r"\s*(?:NONE|N/?A|NIL)\s*\.?\s*", re.IGNORECASE)
+_LEGAL = regex.compile(r"(?<![A-Za-z])(?:FAM|FAH|CFR|U\.?S\.?C)(?![A-Za-z])", re.IGNORECASE)
+_NUMBER = regex.compile(r"(?<![\d/])\d{3,}(?![\d/])")
+_NOTHING = regex.compile(r"\s*(?:NONE|N/?A|NIL)\s*\.?\s*", re.IGNORECASE)
 
 
 class CableCitation(NamedTuple):
@@ -520,7 +520,7 @@ def _continues(tokens: list[re.Match], last_index: int, index: int) -> bool:
             and not following[:1].isalpha())
 
 
-_CABLE_LIKE = re.compile(
+_CABLE_LIKE = regex.compile(
     r"[^\S\n]*(?:(?:\d{2}|\d{4})[^\S\n]+)?(?P<post>[A-Za-z][A-Za-z'\-]*(?:[^\S\n]+[A-Za-z]"
     r"[A-Za-z'\-]*){0,3})[^\S\n]+\d{1,8}[^\S\n]*(?:\((?:NOTAL|\d{2})\))?[\s.,;]*",
     re.IGNORECASE)
@@ -555,16 +555,16 @@ def exact_offset(cable: Cable, citation: Text) -> int | None:
 _LETTER = r"[A-Za-z](?![A-Za-z0-9'])"
 _LINK = (r"(?:\s*(?:,|&|/|-|\u2013)\s*(?:(?i:and)\s+)?|\s+(?i:and|or|through|thru|to)\s+)")
 _CHAIN = _LETTER + r"(?:" + _LINK + _LETTER + r")*"
-_BODY_CITATION = re.compile(
+_BODY_CITATION = regex.compile(
     r"(?<![A-Za-z])(?P<word>[Rr][Ee][Ff](?:[Tt][Ee][Ll])?[Ss]?)(?![A-Za-z])"
     r"(?:\s+(?P<letters>" + _CHAIN + r")|\s*\(\s*(?P<enclosed>" + _CHAIN + r")\s*\))?")
-_LETTER_IN = re.compile(r"(?<![A-Za-z])[A-Za-z](?![A-Za-z])")
-_LABEL_AFTER = re.compile(r"[^\S\n]*:")
-_TITLE_WORD_AFTER = re.compile(r"\s+[A-Z][a-z]")
-_WORD_AFTER = re.compile(r"\s+([A-Za-z]{2,})")
+_LETTER_IN = regex.compile(r"(?<![A-Za-z])[A-Za-z](?![A-Za-z])")
+_LABEL_AFTER = regex.compile(r"[^\S\n]*:")
+_TITLE_WORD_AFTER = regex.compile(r"\s+[A-Z][a-z]")
+_WORD_AFTER = regex.compile(r"\s+([A-Za-z]{2,})")
 _NOT_WORDS = {"AND", "OR", "PARA", "PARAS", "PARAGRAPH", "PARAGRAPHS", "TO", "THROUGH", "THRU"}
 _SPELLINGS = ("ref", "Ref", "REF")  # the ways of writing the word that are looked for
-_RANGE = re.compile(r"\s*(?:-|\u2013|through|thru|to)\s*", re.IGNORECASE)
+_RANGE = regex.compile(r"\s*(?:-|\u2013|through|thru|to)\s*", re.IGNORECASE)
 
 
 class BodyLetter(NamedTuple):

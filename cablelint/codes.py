@@ -16,9 +16,10 @@ from __future__ import annotations
 import datetime
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
+
+from .diagnostics import same_kind_equality
 
 __all__ = [
     "ExecutiveOrder",
@@ -43,11 +44,14 @@ __all__ = [
 
 
 def _data_text(name: str) -> str:
-    """The text of ``cablelint/data/<name>``, from the installed package or the source tree."""
+    """The text of ``cablelint/data/<name>``: the file beside this module (installed package
+    or source tree), else the package's resource (a zipped install)."""
     try:
-        return (resources.files("cablelint") / "data" / name).read_text(encoding="utf-8")
-    except (ImportError, OSError, TypeError, ValueError):
         return (Path(__file__).parent / "data" / name).read_text(encoding="utf-8")
+    except OSError:
+        from importlib import resources
+
+        return (resources.files("cablelint") / "data" / name).read_text(encoding="utf-8")
 
 
 @functools.cache
@@ -209,8 +213,7 @@ def suggest(word: str, vocabulary: Iterable[str]) -> str | None:
 # --- executive orders --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class ExecutiveOrder:
+class ExecutiveOrder(NamedTuple):
     """An executive order on classification, for the period it governed new classifications.
 
     ``key`` tells apart two periods of one order ("12958" original, "12958-amended" after
@@ -236,6 +239,9 @@ class ExecutiveOrder:
     def in_force_on(self, on: datetime.date) -> bool:
         """True if the order governed new classifications on that date."""
         return self.in_force_from <= on and (self.in_force_to is None or on <= self.in_force_to)
+
+
+same_kind_equality(ExecutiveOrder)
 
 
 def _date(text: str) -> datetime.date | None:

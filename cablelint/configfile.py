@@ -14,7 +14,6 @@ options, by code or slug: ``[tool.cablelint.rules.S004] width = 72``).
 from __future__ import annotations
 
 import os
-import tomllib
 from typing import NamedTuple
 from pathlib import Path
 
@@ -37,6 +36,8 @@ def read_table(path: Path) -> dict | None:
             data = handle.read()
     except OSError as error:
         raise UsageError(f"{path}: cannot be read: {error.strerror or error}")
+    import tomllib  # (when there is a configuration file: a plain run need not load it)
+
     try:
         document = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError as error:
@@ -62,6 +63,8 @@ def parse_override(text: str) -> dict:
     key, equals, value = text.partition("=")
     if not equals or not key.strip():
         raise UsageError(f"--config '{text}': give a configuration file or KEY=VALUE")
+    import tomllib
+
     try:
         return tomllib.loads(f"{key.strip()} = {value.strip()}")
     except tomllib.TOMLDecodeError:

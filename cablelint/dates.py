@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
+from . import regex
+from .diagnostics import same_kind_equality
 from .markings import per_cable
 from .model import Cable, DateTimeGroup
 
 MONTHS = {name: number for number, name in enumerate(
     "JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(), start=1)}
 
-_DECL_DATE = re.compile(
+_DECL_DATE = regex.compile(
     r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])"
     r"|(?P<y2>\d{4})/(?P<m2>\d{1,2})/(?P<d2>\d{1,2})(?![\d/])"
     r"|(?P<y3>\d{4})(?P<m3>\d{2})(?P<d3>\d{2})(?!\d)"
@@ -24,7 +26,7 @@ _DECL_DATE = re.compile(
 # "12-29-13", "08 OCTOBER 2019", "MARCH 14, 2034", "3/14/034", "2034031"
 _MONTH_NAME = (r"(?:JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?"
                r"|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)\.?")
-_DATE_LIKE = re.compile(
+_DATE_LIKE = regex.compile(
     r"(?<![\d/.-])\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?![\d/])"
     r"|(?<!\d)\d{1,2}[^\S\n]*-?[^\S\n]*" + _MONTH_NAME
     + r"[^\S\n]*-?[^\S\n]*,?[^\S\n]*\d{2,4}(?!\d)"
@@ -66,8 +68,7 @@ def cable_date(cable: Cable) -> datetime.date | None:
     return dtg_date(cable.dtg)
 
 
-@dataclass(frozen=True, slots=True)
-class WrittenDate:
+class WrittenDate(NamedTuple):
     """A DECL date as written: where it stands in the instruction, its parts and value."""
 
     start: int
@@ -87,6 +88,9 @@ class WrittenDate:
             return datetime.date(year, self.month, self.day)
         except ValueError:
             return None
+
+
+same_kind_equality(WrittenDate)
 
 
 def expand_year(two_digits: int, reference_year: int | None) -> int:

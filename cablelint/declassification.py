@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import codes
+from . import codes, regex
 from .dates import WrittenDate, cable_date, find_date, find_date_like
 from .diagnostics import Span
 from .markings import per_cable
@@ -21,13 +21,13 @@ from .model import Cable, EoLine
 
 KNOWN_ORDERS = ("11652", "12065", "12356", "12958", "13526")
 
-_INSTRUCTION = re.compile(
+_INSTRUCTION = regex.compile(
     r"[^\S\n]*:?[^\S\n]*(?:(?P<kind>DECL|DNG)[A-Za-z]*[^\S\n]*:?[^\S\n]*(?P<value>.*?)"
     r"|(?P<na>N/?A)\b[^\S\n]*(?P<after>.*?))[^\S\n]*$",
     re.IGNORECASE | re.DOTALL,
 )
-_REVIEW_STAMP = re.compile(r"\bDECLASSIFIED\b", re.IGNORECASE)
-_EXEMPTION = re.compile(
+_REVIEW_STAMP = regex.compile(r"\bDECLASSIFIED\b", re.IGNORECASE)
+_EXEMPTION = regex.compile(
     r"\b(?:1\.6)?X[1-8]\b|\b25X\d\b|\b50X1-HUM\b|\b50X2-WMD\b|\bOADR\b|\bMR\b(?!\.)",
     re.IGNORECASE)
 

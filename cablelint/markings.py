@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache, wraps
 
-from . import codes
+from . import codes, regex
 from .model import Banner, Cable, Caption, Paragraph, PortionMark, Text
 
 
@@ -89,7 +89,7 @@ def main_banner(cable: Cable) -> Banner | None:
     return cable.banner
 
 
-_BANNER_SHAPE = re.compile(r"\S.*?[^\S\n]+[A-Za-z][A-Za-z .'()/-]*?[^\S\n]+\d{2,8}[^\S\n]*")
+_BANNER_SHAPE = regex.compile(r"\S.*?[^\S\n]+[A-Za-z][A-Za-z .'()/-]*?[^\S\n]+\d{2,8}[^\S\n]*")
 ADDRESS_KINDS = ("dtg", "fm", "to", "info", "xmt")
 
 
@@ -111,9 +111,9 @@ def banner_shaped(cable: Cable):
     return None
 
 
-_BLANKS = re.compile(r"\s+")
-_OFFICE = re.compile(r"//.*?(?://|$)")
-_DESIGNATOR = re.compile(
+_BLANKS = regex.compile(r"\s+")
+_OFFICE = regex.compile(r"//.*?(?://|$)")
+_DESIGNATOR = regex.compile(
     r"(?:AMEMBASSY|AMEMB|AMCONSUL|AMCONSULATE|USMISSION|USINT|USEU|USLO|USOFFICE|AIT|REO|USDEL)"
     r"\s+")
 #: Originators whose banner post is not part of the PLAD.
@@ -160,11 +160,11 @@ def _matches(post: str, plad: str, aliases: dict | None) -> bool:
 
 # --- portion marks --------------------------------------------------------------------------
 
-_MARK = re.compile(r"\(\s*(?P<level>[A-Za-z]+)\s*(?:(?P<sep>/+)\s*(?P<control>[^)]*?))?\s*\)")
-_CONTROL = re.compile(
+_MARK = regex.compile(r"\(\s*(?P<level>[A-Za-z]+)\s*(?:(?P<sep>/+)\s*(?P<control>[^)]*?))?\s*\)")
+_CONTROL = regex.compile(
     r"(?P<noforn>NF|NOFORN)|(?P<n>N)|(?P<fouo>FOUO)"
     r"|(?P<rel>REL(?:EASABLE)?\b(?:\s+TO\b)?.*)|(?P<fgi>FGI\b.*)", re.IGNORECASE | re.DOTALL)
-_CLASSIFICATION_WORD = re.compile(r"(?:SECRET|CONFIDENTIAL|UNCLAS|TOP)", re.IGNORECASE)
+_CLASSIFICATION_WORD = regex.compile(r"(?:SECRET|CONFIDENTIAL|UNCLAS|TOP)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,7 +289,7 @@ def _counts(text: str, numbered: bool) -> bool | None:
 @cache
 def _letter_line(letter: str, any_case: bool) -> re.Pattern:
     flags = re.IGNORECASE if any_case else 0
-    return re.compile(rf"(?:^|\n)[^\S\n]*(?:¶[^\S\n]*)?(?:\d{{1,3}}\.[^\S\n]*)?\({letter}\)", flags)
+    return regex.compile(rf"(?:^|\n)[^\S\n]*(?:¶[^\S\n]*)?(?:\d{{1,3}}\.[^\S\n]*)?\({letter}\)", flags)
 
 
 def _maybe_list_letter(parts: MarkParts, numbered: bool) -> bool:
@@ -322,13 +322,13 @@ AREA_LINE = "line"      # another caption-area line: FOR ALL CABLE DRAFTERS, COR
 UNKNOWN = "unknown"     # one word after a comma that is no caption: "SIPDIS, INR"
 TEXT = "text"           # other text sharing a caption's line: "SIPDIS DEPT FOR EUR/CARC"
 
-_SEPARATORS = re.compile(r"[\s,/]*")
+_SEPARATORS = regex.compile(r"[\s,/]*")
 _SBU_NOTICE = r"SENSITIVE[\s-]*BUT[\s-]*UNCLASSIFIED\b.*"
 _AREA_LINES = (r"FOR\s+ALL\s+CABLE\s+DRAFTERS\b.*|DECAPTIONED\b.*"
                r"|(?:[-\s]*|\d\w*\s+)C\s?O\s?R\s?R\s?E\s?C\s?T\s?E\s?D\b.*")
-_NOTICE_ANYWHERE = re.compile(r"SENSITIVE[\s-]*BUT[\s-]*UNCLASSIFIED|\bSBU\b", re.IGNORECASE)
-_REL_ANYWHERE = re.compile(r"\bREL(?:EASABLE)?\b", re.IGNORECASE)
-_NOFORN_WORD = re.compile(r"\bNOFORN\b", re.IGNORECASE)
+_NOTICE_ANYWHERE = regex.compile(r"SENSITIVE[\s-]*BUT[\s-]*UNCLASSIFIED|\bSBU\b", re.IGNORECASE)
+_REL_ANYWHERE = regex.compile(r"\bREL(?:EASABLE)?\b", re.IGNORECASE)
+_NOFORN_WORD = regex.compile(r"\bNOFORN\b", re.IGNORECASE)
 
 
 @cache
@@ -343,8 +343,8 @@ def caption_kinds(extra: tuple[str, ...] = ()) -> dict[str, str]:
 def _caption_pattern(extra: tuple[str, ...]) -> re.Pattern:
     names = sorted(caption_kinds(extra), key=len, reverse=True)
     words = "|".join(r"\s+".join(map(re.escape, name.split())) for name in names)
-    return re.compile(rf"(?P<notice>{_SBU_NOTICE})|(?P<line>{_AREA_LINES})"
-                      rf"|(?P<specat>SPECAT)\b.*|(?P<caption>{words})(?![A-Za-z])", re.IGNORECASE)
+    return regex.compile(rf"(?P<notice>{_SBU_NOTICE})|(?P<line>{_AREA_LINES})"
+                         rf"|(?P<specat>SPECAT)\b.*|(?P<caption>{words})(?![A-Za-z])", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

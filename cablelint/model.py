@@ -1,4 +1,4 @@
-"""The cable as rules see it: frozen dataclasses, each with the Span of its original text.
+"""The cable as rules see it: immutable records, each with the Span of its original text.
 
 ``build.py`` is the only module that makes these from the parse tree. Elements that can occur
 more than once in real traffic (a repeated header block, two TAGS lines) are tuples; the
@@ -7,12 +7,12 @@ singular attributes of :class:`Cable` (``banner``, ``dtg`` ...) give the first o
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from .diagnostics import Span
+from . import regex
+from .diagnostics import Span, same_kind_equality
 from .normalise import Artifact, Normalised
 
 
@@ -24,8 +24,7 @@ class Text(NamedTuple):
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class TransmissionLine:
+class TransmissionLine(NamedTuple):
     """One ACP-127 format line: FL1 (``VZCZC...``), FL2, FL3 (``DE ...``), FL4 (``ZNY ...``)."""
 
     kind: str
@@ -33,8 +32,7 @@ class TransmissionLine:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class DateTimeGroup:
+class DateTimeGroup(NamedTuple):
     """``O 201106Z MAR 08``: prosign(s), day-hour-minute and zone, month, year."""
 
     prosigns: tuple[Text, ...]
@@ -45,8 +43,7 @@ class DateTimeGroup:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Addressee:
+class Addressee(NamedTuple):
     """``RUEHC/SECSTATE WASHDC IMMEDIATE 4696``: routing indicator, PLAD, precedence, MCN.
 
     The parts are read from the text when first asked for (the H rules take addressees apart
@@ -72,7 +69,7 @@ class Addressee:
         return _addressee_parts(self.text)[3]
 
 
-_ADDRESSEE = re.compile(
+_ADDRESSEE = regex.compile(
     r"(?:(?P<ri>[A-Z0-9]{4,8})/)?(?P<plad>.*?)"
     r"(?:[^\S\n]+(?P<prec>FLASH|NIACT IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|PRIOITY|PIORITY))?"
     r"(?:[^\S\n]+(?P<mcn>\d{1,6}))?[^\S\n]*$"
@@ -86,8 +83,7 @@ def _addressee_parts(text: str) -> tuple[str | None, str, str | None, str | None
     return match.group("ri"), match.group("plad").strip(), match.group("prec"), match.group("mcn")
 
 
-@dataclass(frozen=True, slots=True)
-class AddressList:
+class AddressList(NamedTuple):
     """The ``TO``, ``INFO`` or ``XMT`` list with its addressee lines."""
 
     keyword: str
@@ -95,16 +91,14 @@ class AddressList:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Originator:
+class Originator(NamedTuple):
     """The ``FM`` line."""
 
     plad: Text
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Banner:
+class Banner(NamedTuple):
     """``S E C R E T SECTION 01 OF 02 BEIJING 001050``."""
 
     classification: Text
@@ -116,8 +110,7 @@ class Banner:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Caption:
+class Caption(NamedTuple):
     """A caption line (``SIPDIS``, ``NOFORN``, ``NODIS`` ...), possibly comma-joined."""
 
     text: str
@@ -125,8 +118,7 @@ class Caption:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class EoLine:
+class EoLine(NamedTuple):
     """``E.O. 12958: DECL: 03/20/2033``: label, order number, the rest as written."""
 
     label: Text
@@ -135,8 +127,7 @@ class EoLine:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class TagsLine:
+class TagsLine(NamedTuple):
     """``TAGS: PARM PREL ETTC CH``, continuation lines included."""
 
     label: Text
@@ -144,8 +135,7 @@ class TagsLine:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class PortionMark:
+class PortionMark(NamedTuple):
     """``(S//NF)``: the level and the control as written."""
 
     text: str
@@ -154,8 +144,7 @@ class PortionMark:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Subject:
+class Subject(NamedTuple):
     """``SUBJECT: (C) ...`` over one or more lines."""
 
     label: Text
@@ -164,8 +153,7 @@ class Subject:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Reference:
+class Reference(NamedTuple):
     """One item of a REF list: its letter (if any) and the citation."""
 
     letter: Text | None
@@ -173,8 +161,7 @@ class Reference:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class References:
+class References(NamedTuple):
     """``REF:`` / ``REFS:`` and its items."""
 
     label: Text
@@ -182,16 +169,14 @@ class References:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class ClassifiedBy:
+class ClassifiedBy(NamedTuple):
     """The ``Classified By:`` block, continuation lines included."""
 
     text: Text
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """A body paragraph: ``1. (S) ...``; number or portion mark may be missing."""
 
     number: Text | None
@@ -208,28 +193,29 @@ class Paragraph:
         return int(digits) if digits.isdigit() else None
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """An unnumbered, unmarked stretch of body text: heading, continuation, signature."""
 
     text: Text
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class EndOfMessage:
+class EndOfMessage(NamedTuple):
     """``NNNN``."""
 
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class SyntaxProblem:
+class SyntaxProblem(NamedTuple):
     """Where the grammar could not read the text (reported as E001)."""
 
     message: str
     span: Span
 
+
+same_kind_equality(TransmissionLine, DateTimeGroup, Addressee, AddressList, Originator, Banner,
+                   Caption, EoLine, TagsLine, PortionMark, Subject, Reference, References,
+                   ClassifiedBy, Paragraph, Block, EndOfMessage, SyntaxProblem)
 
 BodyItem = Paragraph | Block | EndOfMessage
 

@@ -10,15 +10,20 @@ the broken line so that several problems are reported in one run.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
-from dataclasses import dataclass
-from functools import cache
+import sys
+import zlib
+from functools import cache, partial
 from pathlib import Path
+from typing import NamedTuple
 
 import lark
+from lark.parse_tree_builder import ChildFilterLALR_NoPlaceholders, ExpandSingleChild
 from lark.parsers.lalr_analysis import Shift
+
+from . import regex
+from .diagnostics import same_kind_equality
 
 _GRAMMAR_NAME = "cable.lark"
 _MAX_PROBLEMS = 20
@@ -38,13 +43,15 @@ EXPECTED_WORDS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class SyntaxError_:
+class SyntaxError_(NamedTuple):
     """A place the grammar could not read: offset in the normalised text and a message."""
 
     position: int
     end: int
     message: str
+
+
+same_kind_equality(SyntaxError_)
 
 
 def grammar_path() -> Path:
@@ -56,18 +63,17 @@ def grammar_path() -> Path:
 
 
 def _cache_file(grammar_text: str) -> str | bool:
-    """A private, per-user cache file for the compiled tables (False when none can be made)."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = Path(base) / "cablelint"
+    """A private, per-user cache file for Lark's tables (False when none can be made)."""
+    import hashlib
+
+    from . import usercache
+
+    folder = usercache.folder()
+    if folder is None:
+        return False
     key = grammar_text + lark.__version__ + repr(sorted(_OPTIONS.items()))
     digest = hashlib.sha256(key.encode()).hexdigest()[:16]
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if folder.stat().st_uid != os.getuid() or folder.stat().st_mode & 0o022:
-            return False
-    except (OSError, AttributeError):
-        return False
-    return str(folder / f"grammar-{digest}.lark-tables")
+    return os.path.join(folder, f"grammar-{digest}.lark-tables")
 
 
 # LALR with the contextual lexer. Positions come from the tokens (build.py reads a rule's
@@ -91,11 +97,10 @@ def get_parser() -> lark.Lark:
 
 def parse(text: str) -> tuple[lark.Tree, list[SyntaxError_]]:
     """Parse normalised text; on an error, report it, blank the broken line and go on."""
-    parser = get_parser()
     problems: list[SyntaxError_] = []
     while True:
         try:
-            return _parse_once(parser, text), problems
+            return _parse_once(text), problems
         except lark.exceptions.UnexpectedInput as error:
             problem = _describe(error, text)
             problems.append(problem)
@@ -105,79 +110,176 @@ def parse(text: str) -> tuple[lark.Tree, list[SyntaxError_]]:
             text = blanked
 
 
-def _parse_once(parser: lark.Lark, text: str) -> lark.Tree:
+def _parse_once(text: str) -> lark.Tree:
     """The tree of ``text``: by the fast loop, else (a syntax error) by Lark, which raises it
-    with all its details."""
+    with all its details (the Lark instance is loaded only then)."""
     fast = _fast_parser()
     try:
         tree = fast(text) if fast is not None else None
     except ValueError:  # a state's lexer laid out otherwise (see _FastParser.pattern)
         tree = None
-    return tree if tree is not None else parser.parse(text)
+    return tree if tree is not None else get_parser().parse(text)
 
 
 @cache
 def _fast_parser():
-    """A parse function over the compiled tables of :func:`get_parser`, or None when the
+    """A parse function over the grammar's tables (:func:`_parse_tables`), or None when the
     Lark release lays them out otherwise (Lark's own loop then does all the work)."""
     try:
-        return _FastParser(get_parser())
-    except (AttributeError, KeyError, ValueError):
+        return _FastParser(_parse_tables())
+    except (AttributeError, KeyError, ValueError, TypeError, IndexError):
         return None
+
+
+# The layout of the cached parse tables; a new layout gets a new key.
+_TABLES_LAYOUT = 1
+
+
+def _parse_tables() -> dict:
+    """The parse tables in plain data (see :func:`_tables_of`): from the user's cache folder,
+    else from Lark, then cached there. Read from the cache, a clean cable needs no Lark
+    instance and no lexer of Lark's: loading them costs more than the lint of the file."""
+    from . import __version__, usercache
+
+    text = grammar_path().read_text(encoding="utf-8")
+    key = "|".join((text, lark.__version__, repr(sorted(_OPTIONS.items())), __version__,
+                    str(_TABLES_LAYOUT), sys.version))
+    folder = usercache.folder()
+    path = None
+    if folder is not None:
+        path = os.path.join(folder, f"parse-tables-{zlib.crc32(key.encode()):08x}.marshal")
+        tables = usercache.read(path, key)
+        if isinstance(tables, dict):
+            return tables
+    tables = _tables_of(get_parser(), patterns=path is not None)
+    if path is not None:
+        usercache.write(path, key, tables)
+    return tables
+
+
+def _tables_of(parser: lark.Lark, patterns: bool) -> dict:
+    """What :class:`_FastParser` needs of a Lark parser, as plain data: the start and end
+    states; per state its actions (``(True, next state)`` for a shift, ``(False, rule
+    number)`` for a reduction), its lexer's ignored tokens and the number of its lexer's
+    pattern; the patterns (``(text, flags)``, None for a lexer laid out otherwise); the
+    rules (length, name and the tree they make, see :func:`_rule_shape`); the tokens no tree
+    keeps. Without ``patterns`` the lexers are kept as they are, to be compiled when first
+    reached, as Lark's lexer does (what is not cached need not be compiled now)."""
+    frontend = parser.parser
+    lalr = frontend.parser.parser
+    table, callbacks = lalr.parse_table, lalr.callbacks
+    if any(isinstance(key, str) for key in callbacks):
+        raise ValueError("token callbacks")
+    rules, rule_numbers, sources, source_numbers, states = [], {}, [], {}, {}
+    dropped, kept = set(), set()
+    for state, row in table.states.items():
+        actions = {}  # (names are plain str: a fresh grammar names things with Tokens)
+        for symbol, (action, arg) in row.items():
+            if action is Shift:
+                actions[str(symbol)] = (True, int(arg))
+                continue
+            if arg not in rule_numbers:
+                rule_numbers[arg] = len(rules)
+                rules.append((len(arg.expansion), str(arg.origin.name),
+                              *_rule_shape(callbacks[arg])))
+                for item in arg.expansion:
+                    if item.is_term:
+                        drop = item.filter_out and not arg.options.keep_all_tokens
+                        (dropped if drop else kept).add(str(item.name))
+            actions[str(symbol)] = (False, rule_numbers[arg])
+        lexer = frontend.lexer.lexers[state]
+        if id(lexer) not in source_numbers:
+            source_numbers[id(lexer)] = len(sources)
+            sources.append(_lexer_source(lexer) if patterns else lexer)
+        states[int(state)] = (actions, tuple(map(str, lexer.ignore_types)),
+                              source_numbers[id(lexer)])
+    return {"start": int(table.start_states["start"]), "end": int(table.end_states["start"]),
+            "states": states, "patterns": sources, "rules": rules,
+            "dropped": sorted(dropped - kept)}
+
+
+def _rule_shape(callback) -> tuple:
+    """(tree name, whether a single child stands for the tree, the children kept as
+    ``(index, whether its children are spliced in)`` or None for all) of Lark's tree
+    callback of a rule; a ValueError for a callback of another make."""
+    kept = None
+    if isinstance(callback, ChildFilterLALR_NoPlaceholders):
+        kept = [(int(index), bool(splice)) for index, splice in callback.to_include]
+        callback = callback.node_builder
+    single = isinstance(callback, ExpandSingleChild)
+    if single:
+        callback = callback.node_builder
+    if not (isinstance(callback, partial) and callback.func is lark.Tree
+            and len(callback.args) == 1 and not callback.keywords):
+        raise ValueError("tree callback")
+    return str(callback.args[0]), single, kept
+
+
+def _tree_callback(name: str, single: bool, kept: list | None):
+    """Lark's own tree callback for a rule of that shape (see :func:`_rule_shape`)."""
+    callback = partial(lark.Tree, name)
+    if single:
+        callback = ExpandSingleChild(callback)
+    if kept is not None:
+        callback = ChildFilterLALR_NoPlaceholders([tuple(item) for item in kept], callback)
+    return callback
+
+
+def _lexer_source(lexer) -> tuple[str, int] | None:
+    """The text and flags of a lexer's one pattern, or None when the lexer is laid out
+    otherwise (several patterns, token callbacks, another engine than ``re``)."""
+    patterns = lexer.scanner._mres
+    if (len(patterns) != 1 or not isinstance(patterns[0], re.Pattern) or lexer.callback
+            or lexer.re is not re or lexer.use_bytes):
+        return None
+    return str(patterns[0].pattern), int(lexer.g_regex_flags)
 
 
 class _FastParser:
     """Lark's LALR parse with its contextual lexer, as one loop over Lark's own tables.
 
-    The same compiled pattern per parser state, the same tokens (with their lines and
-    columns), the same tree callbacks, so the same tree; in about half the time, as there are
-    no layers of calls per token and no objects for the blanks between tokens or for the line
-    ends that no tree keeps. Called on text with a syntax error it returns None: Lark's parse
-    then reports the error.
+    The same pattern per parser state, the same tokens (with their lines and columns), the
+    same tree callbacks, so the same tree; in about half the time, as there are no layers of
+    calls per token and no objects for the blanks between tokens or for the line ends that no
+    tree keeps. Called on text with a syntax error it returns None: Lark's parse then reports
+    the error.
     """
 
-    def __init__(self, parser: lark.Lark):
-        frontend = parser.parser
-        lalr = frontend.parser.parser
-        table, callbacks = lalr.parse_table, lalr.callbacks
-        if any(isinstance(key, str) for key in callbacks):
-            raise ValueError("token callbacks")
-        self.start = table.start_states["start"]
-        self.end = table.end_states["start"]
-        # state -> [actions, pattern, ignored token types]; an action is (True, next state)
-        # for a shift, (False, (length, rule name, callback)) for a reduction. A state's
-        # pattern is compiled the first time the state is reached, as Lark's lexer does:
-        # compiling them all would cost a single-file run more than its whole parse.
-        self.lexers = frontend.lexer.lexers
+    def __init__(self, tables: dict):
+        self.start, self.end = tables["start"], tables["end"]
+        reductions = [(False, (length, name, _tree_callback(*shape)))
+                      for length, name, *shape in tables["rules"]]
+        # state -> [actions, compiled pattern, ignored token types, pattern number]; an
+        # action is (True, next state) for a shift, (False, (length, rule name, callback))
+        # for a reduction. A state's pattern is compiled the first time the state is
+        # reached, as Lark's lexer does: a single-file run reaches about half of them.
+        self.sources = tables["patterns"]
+        self.compiled = [None] * len(self.sources)
         self.states = {}
         self.goto = {}  # state -> rule name -> state after reducing to that rule
-        for state, row in table.states.items():
-            actions = {symbol: (True, arg) if action is Shift else
-                       (False, (len(arg.expansion), arg.origin.name, callbacks[arg]))
-                       for symbol, (action, arg) in row.items()}
-            self.states[state] = [actions, None, self.lexers[state].ignore_types]
-            self.goto[state] = {symbol: arg for symbol, (_, arg) in row.items()}
-        self.pattern(self.start)  # a Lark that lays its lexers out otherwise fails here
-        # terminals that no tree keeps (the line ends): shifted as None, no Token made
-        dropped, kept = set(), set()
-        for row in table.states.values():
-            for action, rule in row.values():
-                if action is not Shift:
-                    for symbol in rule.expansion:
-                        if symbol.is_term:
-                            drop = symbol.filter_out and not rule.options.keep_all_tokens
-                            (dropped if drop else kept).add(symbol.name)
-        self.dropped = frozenset(dropped - kept)
+        for state, (actions, ignore, source) in tables["states"].items():
+            actions = {symbol: action if action[0] else reductions[action[1]]
+                       for symbol, action in actions.items()}
+            self.states[state] = [actions, None, frozenset(ignore), source]
+            self.goto[state] = {symbol: arg for symbol, (shift, arg) in actions.items()
+                                if shift}
+        self.pattern(self.start)  # lexers laid out otherwise fail here
+        self.dropped = frozenset(tables["dropped"])
 
     def pattern(self, state) -> re.Pattern:
         """The compiled pattern of a state's lexer (compiled now if it was not yet)."""
         entry = self.states[state]
         if entry[1] is None:
-            lexer = self.lexers[state]
-            patterns = lexer.scanner._mres
-            if len(patterns) != 1 or not isinstance(patterns[0], re.Pattern) or lexer.callback:
-                raise ValueError("lexer layout")
-            entry[1] = patterns[0]
+            number = entry[3]
+            compiled = self.compiled[number]
+            if compiled is None:
+                source = self.sources[number]
+                if source is not None and not isinstance(source, tuple):  # Lark's lexer
+                    source = _lexer_source(source)
+                if source is None:
+                    raise ValueError("lexer layout")
+                compiled = self.compiled[number] = regex.compile(*source)
+            entry[1] = compiled
         return entry[1]
 
     def __call__(self, text: str) -> lark.Tree | None:
@@ -186,7 +288,7 @@ class _FastParser:
         stack, values = [self.start], []
         position, end, line, line_start = 0, len(text), 1, 0
         while True:
-            actions, pattern, ignore = states[stack[-1]]
+            actions, pattern, ignore, _ = states[stack[-1]]
             if pattern is None:
                 pattern = self.pattern(stack[-1])
             if position < end:

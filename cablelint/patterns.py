@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import regex
+
 
 def matches(pattern: str, relative: str) -> bool:
     """Whether ``relative`` (a ``/``-separated path) or one of its parent folders matches."""
@@ -24,7 +26,7 @@ def _compile(pattern: str) -> re.Pattern:
     anchored = "/" in glob.rstrip("/")
     body = _translate(glob.strip("/"))
     start = r"\A" if anchored else r"(?:\A|/)"
-    return re.compile(f"{start}{body}(?:/|\\Z)")
+    return regex.compile(f"{start}{body}(?:/|\\Z)")
 
 
 def _translate(glob: str) -> str:

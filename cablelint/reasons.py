@@ -32,7 +32,7 @@ import re
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from . import codes
+from . import codes, regex
 from .diagnostics import Span
 from .model import Cable
 from .normalise import OffsetMap
@@ -40,59 +40,59 @@ from .normalise import OffsetMap
 _WINDOW = 400  # the reason is read in the first 400 characters of a block
 _PARAGRAPH_WINDOW = 200  # how far into paragraph 1 a legacy block may start
 
-_LABEL = re.compile(r"(?:\(U\)[^\S\n]*)?(?:CLASS?IFIED\s+BY\b[^\S\n]*:?\s*)+", re.IGNORECASE)
-_LABEL_WORDS = re.compile(r"CLASS?IFIED\s+BY\b", re.IGNORECASE)
-_DERIVED = re.compile(r"\bDERIVED\s+FROM\b", re.IGNORECASE)
+_LABEL = regex.compile(r"(?:\(U\)[^\S\n]*)?(?:CLASS?IFIED\s+BY\b[^\S\n]*:?\s*)+", re.IGNORECASE)
+_LABEL_WORDS = regex.compile(r"CLASS?IFIED\s+BY\b", re.IGNORECASE)
+_DERIVED = regex.compile(r"\bDERIVED\s+FROM\b", re.IGNORECASE)
 
 # "Reasons", "reason:", "Reason(s):", "per"; split by wrapping: "Re\nasons", "rea sons"
-_KEYWORD = re.compile(
+_KEYWORD = regex.compile(
     r"(?<![A-Za-z])(?:R_E_A_S_O_N(?:_S|\(S\))?|PER)(?![A-Za-z])[^\S\n]*:?".replace(
         "_", r"[^\S\n]?\n?[^\S\n]?"),
     re.IGNORECASE)
 # "1.4", "1.5", "1,4", "1/4", "1 .4", "1.\n4", a lone "1"
-_SECTION = re.compile(
+_SECTION = regex.compile(
     r"\d(?:[^\S\n]{0,2}\n?[^\S\n]{0,2}[.,:/][^\S\n]{0,2}\n?[^\S\n]{0,2}\d)?(?!\d)")
 # between the keyword and the section: "Section", "Sections", "E.O. 12958,"
-_BEFORE_SECTION = re.compile(
+_BEFORE_SECTION = regex.compile(
     r"\s*(?:SECTIONS?\s*|SEC\.\s*)?(?:(?:OF\s+)?E\.?\s?O\.?\s*\d{5}\s*,?\s*(?:SECTIONS?\s*)?)?",
     re.IGNORECASE)
 # a section with no keyword before it: "Josiah Rosenblatt, 1.4 (b/d)"
-_LONE_SECTION = re.compile(r"(?<![\d.,/])1[^\S\n]?[.,][^\S\n]?\d(?![\d/])")
+_LONE_SECTION = regex.compile(r"(?<![\d.,/])1[^\S\n]?[.,][^\S\n]?\d(?![\d/])")
 
 # one letter token: "(b)", "( d)", "(d.)", "(b/d)", "(b and d)", "(B, D)", or a bare "b";
 # an exemption inside the brackets ("(b, d, X6)", original E.O. 12958) is not a letter
-_GROUP = re.compile(
+_GROUP = regex.compile(
     r"\(\s*(?P<group>[A-Za-z](?![A-Za-z])\.?"
     r"(?:(?:\s*(?:[,&+/;-]|\b(?:and|or)\b))*\s*(?:X\d|[A-Za-z](?![A-Za-z])\.?))*)\s*\.?\s*\)",
     re.IGNORECASE)
-_BARE = re.compile(r"[A-Za-z](?![A-Za-z'])(?!\.[A-Za-z])")
-_GROUP_LETTER = re.compile(r"(?<![A-Za-z])[A-Za-z](?![A-Za-z0-9])")
-_AND_OR = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
-_RANGE = re.compile(r"[A-Za-z]\s*-\s*[A-Za-z]")
+_BARE = regex.compile(r"[A-Za-z](?![A-Za-z'])(?!\.[A-Za-z])")
+_GROUP_LETTER = regex.compile(r"(?<![A-Za-z])[A-Za-z](?![A-Za-z0-9])")
+_AND_OR = regex.compile(r"\b(?:and|or)\b", re.IGNORECASE)
+_RANGE = regex.compile(r"[A-Za-z]\s*-\s*[A-Za-z]")
 # between letter tokens: ", ", " and ", ", and ", "/", " & ", "+", "-", " a nd " (wrapped)
-_SEPARATOR = re.compile(r"(?:\s*(?:[,;&+/-]|(?:a\s?n\s?d|or)(?![A-Za-z])))*\s*", re.IGNORECASE)
-_TEXT_AFTER_MARK = re.compile(r"[^\S\n]+(?!(?:and|or)\b)[A-Za-z]{2}", re.IGNORECASE)
+_SEPARATOR = regex.compile(r"(?:\s*(?:[,;&+/-]|(?:a\s?n\s?d|or)(?![A-Za-z])))*\s*", re.IGNORECASE)
+_TEXT_AFTER_MARK = regex.compile(r"[^\S\n]+(?!(?:and|or)\b)[A-Za-z]{2}", re.IGNORECASE)
 _PORTION_LEVELS = frozenset("CSU")
 
 # the block's extent in the original text
-_ANY_SECTION = re.compile(r"\d[^\S\n]?[.,:/][^\S\n]?\d")
+_ANY_SECTION = regex.compile(r"\d[^\S\n]?[.,:/][^\S\n]?\d")
 # a reason on a line of its own: "REASON: 1.4 (b), (d)", "1.4 (b) and (d).",
 # "E.O. 12958, 1.4(D)", "Department of State. REASON: 1.4 (b), (d)"
-_REASON_LINE = re.compile(
+_REASON_LINE = regex.compile(
     r"[^\S\n]*(?:(?:FOR[^\S\n]+)?REASONS?[^\S\n]*:?[^\S\n]*)?(?:E\.?O\.?[^\S\n]*\d{5},?[^\S\n]*)?"
     r"\d[^\S\n]?[.,][^\S\n]?\d"
     r"|[^\n]*\bREASONS?\b[^\S\n]*:?[^\S\n]*\d[^\S\n]?[.,][^\S\n]?\d", re.IGNORECASE)
-_NEW_ELEMENT = re.compile(
+_NEW_ELEMENT = regex.compile(
     r"[^\S\n]*(?:\d{1,3}\.|\u00b6|\((?:U|C|S|TS|SBU)[/)]|-{3,}|NNNN"
     r"|(?:TAGS|SUBJ|SUBJECT|REFS?|E\.?O\.|CLASS?IFIED)\b)", re.IGNORECASE)
-_PARAGRAPH_LINE = re.compile(r"\n[^\S\n]*\d{1,3}\.[^\S\n]*\(")
-_LINE_END_BACKSLASH = re.compile(r"\\(?=[^\S\n]*(?:\n|$))")  # database dumps: "1.4 \"
+_PARAGRAPH_LINE = regex.compile(r"\n[^\S\n]*\d{1,3}\.[^\S\n]*\(")
+_LINE_END_BACKSLASH = regex.compile(r"\\(?=[^\S\n]*(?:\n|$))")  # database dumps: "1.4 \"
 _TRIM = " \t\r\n,.;:"
 
 # the authority's words
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019.\-/&]*")
-_BREAK = re.compile(r"[.,;:(]")  # between two words: ends an office's place name
-_REDACTION = re.compile(r"X{4,}", re.IGNORECASE)
+_WORD = regex.compile(r"[A-Za-z][A-Za-z'\u2019.\-/&]*")
+_BREAK = regex.compile(r"[.,;:(]")  # between two words: ends an office's place name
+_REDACTION = regex.compile(r"X{4,}", re.IGNORECASE)
 
 
 class Letter(NamedTuple):

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from . import regex
 from .build import build_cable
 from .diagnostics import Diagnostic, Edit, Fix, Span
 from .markings import (LEVEL_WORDS, RANKS, banner_shaped, looks_like_mark, mark_level,
@@ -35,11 +36,11 @@ SHOW_SOURCE = "--show-source shows it"
 
 # a quoted fragment: the quote opens after the start, a blank or punctuation and closes before
 # the end, a blank or punctuation ("cable's" holds no quote)
-_QUOTED = re.compile(r"""(?<![^\s(\[{<,;:.!?/=-])(['"])(.*?)\1(?![^\s)\]}>,;:.!?/=-])""",
-                     re.DOTALL)
-_HUNK = re.compile(r"@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@")
-_LINE_END = re.compile(r"\r?\n\Z")
-_DIFF_LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
+_QUOTED = regex.compile(r"""(?<![^\s(\[{<,;:.!?/=-])(['"])(.*?)\1(?![^\s)\]}>,;:.!?/=-])""",
+                        re.DOTALL)
+_HUNK = regex.compile(r"@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@")
+_LINE_END = regex.compile(r"\r?\n\Z")
+_DIFF_LINE = regex.compile(r"[^\n]*\n|[^\n]+\Z")
 _BANNER_WORDS = (("TOPSECRET", "TS"), ("SECRET", "S"), ("CONFIDENTIAL", "C"))
 
 

@@ -12,16 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import regex
 from .body import read_body
 from .diagnostics import Edit, Fix, LazyFix
 from .model import Cable
 
 # "para 4", "paras. 3 and 4", "paragraph 12", "paragraphs 3-5", "para 2, 3 and 7"
-_REFERENCE = re.compile(
+_REFERENCE = regex.compile(
     r"\b(?:para(?:graph)?s?\.?)[^\S\n]*"
     r"(\d{1,3}(?:[^\S\n]*(?:,|-|and|&)[^\S\n]*\d{1,3})*)\b",
     re.IGNORECASE)
-_NUMBER = re.compile(r"\d{1,3}")
+_NUMBER = regex.compile(r"\d{1,3}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,14 +46,14 @@ Source:
 
 import re
 
-from .. import codes
+from .. import codes, regex
 from ..dates import cable_date
 from ..diagnostics import Edit, Fix, Severity
 from ..markings import (ADDRESS_KINDS, CAPTION, NOTICE, banner_shaped, line_end, main_banner, plain,
                         post_matches, split_caption_line)
 from .base import Rule
 
-_SECTIONISH = re.compile(r"[^\S\n]*([A-Za-z]*CTION)[^\S\n]*\d{1,2}[^\S\n]+[A-Za-z]{2}[^\S\n]+\d{1,2}\b")
+_SECTIONISH = regex.compile(r"[^\S\n]*([A-Za-z]*CTION)[^\S\n]*\d{1,2}[^\S\n]+[A-Za-z]{2}[^\S\n]+\d{1,2}\b")
 _OLD_SERIAL_BEFORE = 1996
 
 

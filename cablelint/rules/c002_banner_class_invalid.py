@@ -41,7 +41,7 @@ Source:
 
 import re
 
-from .. import codes
+from .. import codes, regex
 from ..dates import cable_date
 from ..diagnostics import Edit, Fix, Severity
 from ..markings import LOU_ABOLISHED, banner_shaped, main_banner
@@ -51,8 +51,8 @@ _SPACED = ("C", "S", "TS")
 _UNCLAS_WORDS = {"UNCLAS", "UNCLASSIFIED", "UNCLAS EFTO", "UNCLASSIFIED EFTO"}
 _WELL_WRITTEN = _UNCLAS_WORDS | {"C O N F I D E N T I A L", "S E C R E T", "T O P  S E C R E T",
                                  "T O P S E C R E T"}
-_WORD = re.compile(r"\S+")
-_NOT_LETTER = re.compile(r"[^A-Za-z]+")
+_WORD = regex.compile(r"\S+")
+_NOT_LETTER = regex.compile(r"[^A-Za-z]+")
 #: Classification words closed up -> as written in a banner.
 _SQUEEZED = {"UNCLAS": "UNCLAS", "UNCLASSIFIED": "UNCLASSIFIED",
              "CONFIDENTIAL": "C O N F I D E N T I A L", "SECRET": "S E C R E T",

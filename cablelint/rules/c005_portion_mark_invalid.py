@@ -39,8 +39,8 @@ Source:
     [CM: 10STATE284, test_reader_summary.py]; spec/rules.md C005.
 """
 
-import re
 
+from .. import regex
 from ..config import UsageError
 from ..dates import cable_date
 from ..diagnostics import Edit, Fix, Severity
@@ -48,7 +48,7 @@ from ..markings import (LOU_ABOLISHED, LOU_LEVEL, PORTION_LEVELS, control_kind, 
                         read_mark)
 from .base import Rule
 
-_BLANKS = re.compile(r"\s+")
+_BLANKS = regex.compile(r"\s+")
 _LEVELS = ", ".join(PORTION_LEVELS)
 _PLAIN = {f"({level})" for level in PORTION_LEVELS}  # right whatever the options
 

@@ -54,16 +54,16 @@ Source:
 
 import re
 
-from .. import codes
+from .. import codes, regex
 from ..diagnostics import Edit, Fix, Severity
 from ..markings import (CAPTION, TEXT, UNKNOWN, caption_area, caption_kinds, line_end,
                         plain)
 from ..normalise import FLATTENED_HEADER
 from .base import Rule
 
-_WORD = re.compile(r"[A-Za-z]+")
-_CAPTION_WORDS_LINE = re.compile(r"[A-Za-z][A-Za-z,\s]*")
-_CLASSIFICATION = re.compile(r"UNCLAS|CONFIDENTIAL|SECRET|TOP|LIMITED", re.IGNORECASE)
+_WORD = regex.compile(r"[A-Za-z]+")
+_CAPTION_WORDS_LINE = regex.compile(r"[A-Za-z][A-Za-z,\s]*")
+_CLASSIFICATION = regex.compile(r"UNCLAS|CONFIDENTIAL|SECRET|TOP|LIMITED", re.IGNORECASE)
 _RESTRICTIVE = ("EXDIS", "NODIS")
 
 

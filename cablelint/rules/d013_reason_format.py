@@ -38,8 +38,8 @@ Source:
     spec/rules.md D013.
 """
 
-import re
 
+from .. import regex
 from ..diagnostics import Edit, Fix, Severity
 from ..reasons import judged_block
 from .base import Rule
@@ -48,10 +48,10 @@ from .base import Rule
 # two lines ("an" / "d") is X004's, not a notation of its own
 _AND = r"a\n?n\n?d"
 _AND_CAPITALS = r"A\n?N\n?D"
-_STANDARD = re.compile(
+_STANDARD = regex.compile(
     r"\([a-z]\)(?:(?:\s*,\s*(?:_\s+)?|\s+_\s+)\([a-z]\))*".replace("_", _AND))
-_LETTER = re.compile(r"\(([A-Za-z])\)")
-_STANDARD_CAPITALS = re.compile(
+_LETTER = regex.compile(r"\(([A-Za-z])\)")
+_STANDARD_CAPITALS = regex.compile(
     r"\([A-Z]\)(?:(?:\s*,\s*(?:_\s+)?|\s+_\s+)\([A-Z]\))*".replace("_", _AND_CAPITALS))
 
 

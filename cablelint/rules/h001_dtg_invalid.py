@@ -40,20 +40,19 @@ Source:
 """
 
 import calendar
-import re
 
-from .. import addresses, codes
+from .. import addresses, codes, regex
 from ..dates import MONTHS, full_year
 from ..diagnostics import Edit, Fix, Severity
 from .base import Rule
 
-_TIME = re.compile(r"(?P<digits>\d+)(?P<zone>[A-Za-z]?)")
+_TIME = regex.compile(r"(?P<digits>\d+)(?P<zone>[A-Za-z]?)")
 _MONTH_NAMES = {name: abbreviation for abbreviation, name in zip(MONTHS, (
     "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER",
     "OCTOBER", "NOVEMBER", "DECEMBER"))}
 _MONTH_NAMES["SEPT"] = "SEP"
-_OLD_LAYOUT = re.compile(r"(?m)^[^\S\n]*(?:PAGE[^\S\n]+0*1[^\S\n]"
-                         r"|(?:ACTION|INFO)[^\S\n]+[A-Z]+-\d\d\b|-{6,}[0-9A-F]+[^\S\n]+\d{6}Z)")
+_OLD_LAYOUT = regex.compile(r"(?m)^[^\S\n]*(?:PAGE[^\S\n]+0*1[^\S\n]"
+                            r"|(?:ACTION|INFO)[^\S\n]+[A-Z]+-\d\d\b|-{6,}[0-9A-F]+[^\S\n]+\d{6}Z)")
 
 
 class DtgInvalid(Rule):

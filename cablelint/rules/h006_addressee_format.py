@@ -45,15 +45,15 @@ Source:
 import re
 from functools import lru_cache
 
-from .. import addresses, codes
+from .. import addresses, codes, regex
 from ..diagnostics import Edit, Fix, Severity
 from .base import Rule
 
-_ROUTING_INDICATOR = re.compile(r"R[A-Z]{4,7}")
-_MCN = re.compile(r"\d{4}(?:-\d{4})?")
+_ROUTING_INDICATOR = regex.compile(r"R[A-Z]{4,7}")
+_MCN = regex.compile(r"\d{4}(?:-\d{4})?")
 # a routing indicator joined by "-", "\\" or "//"; by a space only a US one (RU..., RH...)
-_JOINED_BY_OTHER = re.compile(r"(?:(?P<ri>R[A-Z]{4,7})(?P<separator>-|\\|//)"
-                              r"|(?P<us>R[UH][A-Z]{3,6})(?P<space>[^\S\n]+))(?=[A-Z])")
+_JOINED_BY_OTHER = regex.compile(r"(?:(?P<ri>R[A-Z]{4,7})(?P<separator>-|\\|//)"
+                                 r"|(?P<us>R[UH][A-Z]{3,6})(?P<space>[^\S\n]+))(?=[A-Z])")
 
 
 @lru_cache(maxsize=4096)

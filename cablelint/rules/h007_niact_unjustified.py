@@ -33,13 +33,13 @@ Source:
 
 import re
 
-from .. import addresses
+from .. import addresses, regex
 from ..diagnostics import Severity
 from ..model import Block
 from .base import Rule
 
-_NIACT = re.compile(r"\bNIACT\b", re.IGNORECASE)
-_REASON = re.compile(
+_NIACT = regex.compile(r"\bNIACT\b", re.IGNORECASE)
+_REASON = regex.compile(
     r"\b(?:because|due\s+to|owing\s+to|reasons?|since|given|in\s+view\s+of|in\s+light\s+of"
     r"|in\s+order\s+to|so\s+that|urgent(?:ly)?|deadline|time[-\s]sensitive|before"
     r"|by\s+\w*\s*\d|required|needed)\b", re.IGNORECASE)

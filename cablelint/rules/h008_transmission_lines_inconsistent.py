@@ -37,15 +37,14 @@ Source:
 """
 
 import datetime
-import re
 
-from .. import addresses
+from .. import addresses, regex
 from ..diagnostics import Severity
 from .base import Rule
 
 WARNING = Severity.WARNING
-_SERIAL = re.compile(r"\d{6}")
-_SECTION_NUMBER = re.compile(r"\d+")
+_SERIAL = regex.compile(r"\d{6}")
+_SECTION_NUMBER = regex.compile(r"\d+")
 # message series of travelling delegations: their banner number is not the station serial
 _SERIES = frozenset({"SECTO", "TOSEC", "PARTO", "TOTAS"})
 _HALF_YEAR = 182 * 24 * 60  # minutes: a time nearer than this in one year is nearest there

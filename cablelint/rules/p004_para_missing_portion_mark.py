@@ -59,6 +59,7 @@ Source:
 
 import re
 
+from .. import regex
 from ..body import (BROKEN_MARK, NUMBER_START, NUMBERED, first_line, has_mark_in_opening,
                     opening_text, read_body)
 from ..diagnostics import Severity
@@ -66,13 +67,13 @@ from ..model import Block, Paragraph
 from .base import Rule
 
 _LEVEL_WORDS = {"C": "CONFIDENTIAL", "S": "SECRET", "TS": "TOP SECRET"}
-_ENTIRE_TEXT = re.compile(
+_ENTIRE_TEXT = regex.compile(
     r"(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|SENSITIVE BUT UNCLASSIFIED|LIMITED OFFICIAL USE"
     r"|\b(?:U|C|S|TS|SBU))[^\S\n]*-+[^\S\n]*ENTIRE TEXT"
     r"|ENTIRE TEXT[^\S\n]+(?:IS[^\S\n]+)?(?:SENSITIVE BUT UNCLASSIFIED|CONFIDENTIAL|SECRET)"
     r"|ENTIRE TEXT OF THIS (?:REPORT|CABLE|MESSAGE|TELEGRAM) IS",
     re.IGNORECASE)
-_CLASSIFIED_BY = re.compile(r"CLASS?IFIED[^\S\n]+BY\b", re.IGNORECASE)
+_CLASSIFIED_BY = regex.compile(r"CLASS?IFIED[^\S\n]+BY\b", re.IGNORECASE)
 _OPENING_ITEMS = 3  # a whole-text marking stands in the first items of the body
 
 

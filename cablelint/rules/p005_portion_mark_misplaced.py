@@ -44,22 +44,23 @@ Source:
 
 import re
 
+from .. import regex
 from ..body import NUMBER_START, NUMBERED, PROSE, read_body
 from ..diagnostics import Edit, Finding, Fix, Severity
 from ..model import Block, Paragraph
 from .base import Rule
 
 _LEVEL = r"(?:U|C|S|TS|SBU)"
-_MARK = re.compile(r"(?<![A-Za-z(])\(" + _LEVEL + r"(?:[^\S\n]?//?[^\S\n]?[A-Za-z][A-Za-z0-9 ,\-]{0,30})?\)",
-                   re.IGNORECASE)
-_LABEL = re.compile(r"(?:[A-Za-z][\w/&'-]*[^\S\n]+){0,3}[A-Za-z][\w/&'-]*"
-                    r"[^\S\n]*[:.\u2014-]{1,2}(?:[^\S\n]*[-\u2014]{1,2})?[^\S\n]*")
-_LIST_MARKER = re.compile(r"[^\S\n]*(?:[A-Za-z]|[ivxIVX]{1,4}|\d{1,2})[.)][^\S\n]*|[^\S\n]*\(\w{1,4}\)[^\S\n]*"
+_MARK = regex.compile(r"(?<![A-Za-z(])\(" + _LEVEL + r"(?:[^\S\n]?//?[^\S\n]?[A-Za-z][A-Za-z0-9 ,\-]{0,30})?\)",
+                      re.IGNORECASE)
+_LABEL = regex.compile(r"(?:[A-Za-z][\w/&'-]*[^\S\n]+){0,3}[A-Za-z][\w/&'-]*"
+                       r"[^\S\n]*[:.\u2014-]{1,2}(?:[^\S\n]*[-\u2014]{1,2})?[^\S\n]*")
+_LIST_MARKER = regex.compile(r"[^\S\n]*(?:[A-Za-z]|[ivxIVX]{1,4}|\d{1,2})[.)][^\S\n]*|[^\S\n]*\(\w{1,4}\)[^\S\n]*"
                           r"|[^\S\n]*(?:-{1,3}|\*|o|\u2022)[^\S\n]*")
-_NO_OPEN = re.compile(_LEVEL + r"(?://?[A-Z]+)?\)(?=[^\S\n])")
-_SPACED_CLOSE = re.compile(r"\(" + _LEVEL + r"([^\S\n]+)\)")
-_NO_CLOSE = re.compile(r"\(" + _LEVEL + r"(?=[^\S\n]+[A-Za-z\"'])(?![^\n]{0,8}\))")
-_NUMBER_AFTER_MARK = re.compile(r"(\d{1,3})\.(?=[^\S\n])")
+_NO_OPEN = regex.compile(_LEVEL + r"(?://?[A-Z]+)?\)(?=[^\S\n])")
+_SPACED_CLOSE = regex.compile(r"\(" + _LEVEL + r"([^\S\n]+)\)")
+_NO_CLOSE = regex.compile(r"\(" + _LEVEL + r"(?=[^\S\n]+[A-Za-z\"'])(?![^\n]{0,8}\))")
+_NUMBER_AFTER_MARK = regex.compile(r"(\d{1,3})\.(?=[^\S\n])")
 _OPENING = 60
 _LABEL_WORDS = frozenset("summary comment note and key points action request background "
                          "introduction executive embassy post begin overview".split())

@@ -34,13 +34,14 @@ from bisect import bisect_right
 from itertools import accumulate, compress
 from operator import sub
 
+from .. import regex
 from ..body import SUMMARY, delimiters, first_line, read_body
 from ..diagnostics import Severity
 from ..model import Paragraph
 from .base import Rule
 
 TELEGRAM_WIDTH = 69
-_KEY_POINTS = re.compile(r"\W{0,4}key points\b", re.IGNORECASE)
+_KEY_POINTS = regex.compile(r"\W{0,4}key points\b", re.IGNORECASE)
 
 
 def telegram_lines(text: str) -> int:

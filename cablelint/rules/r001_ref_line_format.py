@@ -35,13 +35,14 @@ Source:
 
 import re
 
+from .. import regex
 from ..citations import body_citations, exact_offset, read_reference, ref_letter
 from ..diagnostics import Edit, Fix, Severity
 from .base import Rule
 
-_PREFERRED_LETTER = re.compile(r"[A-Z]\.")
-_DOUBLED = re.compile(r"(?:\((?P<a>[A-Z])\)|(?P<b>[A-Z])[.):]|\[(?P<c>[A-Z])\]"
-                      r"|REF[^\S\n]+(?P<d>[A-Z])[.:]?)(?=\s)\s*", re.IGNORECASE)
+_PREFERRED_LETTER = regex.compile(r"[A-Z]\.")
+_DOUBLED = regex.compile(r"(?:\((?P<a>[A-Z])\)|(?P<b>[A-Z])[.):]|\[(?P<c>[A-Z])\]"
+                         r"|REF[^\S\n]+(?P<d>[A-Z])[.:]?)(?=\s)\s*", re.IGNORECASE)
 
 
 class RefLineFormat(Rule):

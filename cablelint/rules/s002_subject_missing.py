@@ -38,12 +38,13 @@ Source:
 
 import re
 
+from .. import regex
 from ..body import header_groups
 from ..diagnostics import Edit, Fix, Severity
 from ..normalise import FLATTENED_HEADER
 from .base import Rule
 
-_PARTIAL_EXTRACT = re.compile(r"This record is a partial extract", re.IGNORECASE)
+_PARTIAL_EXTRACT = regex.compile(r"This record is a partial extract", re.IGNORECASE)
 
 
 def _split_after(cable, position: int) -> bool:

@@ -39,17 +39,18 @@ Source:
 
 import re
 
+from .. import regex
 from ..diagnostics import Severity
 from ..normalise import PAGE_LINE
 from .base import Rule
 
-_SECTION = re.compile(r"SECTION\s+(\d+)\s+OF\s+(\d+)", re.IGNORECASE)
-_PAGE_LINE = re.compile(
+_SECTION = regex.compile(r"SECTION\s+(\d+)\s+OF\s+(\d+)", re.IGNORECASE)
+_PAGE_LINE = regex.compile(
     r"[^\S\n]*(?:PAGE[^\S\n]+\d+[^\S\n]+)?(?P<post>[A-Z][A-Z .]*?)[^\S\n]+(?P<serial>\d{5,8})"
     r"[^\S\n]+(?P<section>\d{2,3})(?:\.\d+)?[^\S\n]+OF[^\S\n]+(?P<total>\d{2,3})", re.IGNORECASE)
 
 
-_NOT_LETTER = re.compile(r"[^A-Z]")
+_NOT_LETTER = regex.compile(r"[^A-Z]")
 
 
 class SectionInconsistent(Rule):

@@ -34,19 +34,19 @@ Source:
     55 characters per line [FAH1-240 H-246.1b]; 69 maximum [ITA]; spec/rules.md S004.
 """
 
-import re
 from bisect import bisect_right
 from functools import partial
 from itertools import compress
 from operator import sub
 
+from .. import regex
 from ..body import CONTINUATION, PROSE, read_body
 from ..diagnostics import Edit, Fix, LazyFix, Severity, Span
 from ..model import Paragraph
 from .base import Rule
 
-_HAZARD = re.compile(r"\d{1,3}\.(?:\s|$)|\((?:U|C|S|TS|SBU)[)/]|NNNN|-|\*|o\s|\u2022")
-_TABLE_GAP = re.compile(r"\S {3,}\S")
+_HAZARD = regex.compile(r"\d{1,3}\.(?:\s|$)|\((?:U|C|S|TS|SBU)[)/]|NNNN|-|\*|o\s|\u2022")
+_TABLE_GAP = regex.compile(r"\S {3,}\S")
 
 
 class LineTooLong(Rule):

@@ -35,13 +35,13 @@ Source:
     spec/cable-format.md section 9 item 10; spec/rules.md S006.
 """
 
-import re
 
+from .. import regex
 from ..body import is_attention, is_eo_citation, is_notice
 from ..diagnostics import Edit, Fix, Severity
 from .base import Rule
 
-_WORD = re.compile(r"[^\s,;]+")
+_WORD = regex.compile(r"[^\s,;]+")
 
 
 class HeaderNotUppercase(Rule):

@@ -30,12 +30,12 @@ Source:
     5 FAH-3 H-011 [FAH3]; 5 FAH-2 H-252 [FAH2-250]; 74 STATE 150591; spec/rules.md T001.
 """
 
-import re
 
+from .. import regex
 from ..diagnostics import Edit, Fix, Severity, Span
 from .base import Rule
 
-_GOOD_LABEL = re.compile(r"TAGS:$")
+_GOOD_LABEL = regex.compile(r"TAGS:$")
 
 
 class TagsMissing(Rule):

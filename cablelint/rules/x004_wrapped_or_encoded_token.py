@@ -39,15 +39,15 @@ Source:
     (160 split Classified By words, database dumps with line-end backslashes).
 """
 
-import re
 
+from .. import regex
 from ..diagnostics import Edit, Finding, Fix, LazyFix, Severity
 from ..normalise import HTML_ENTITY, LINE_END_BACKSLASH, SPLIT_TOKEN
 from .base import Rule
 
 # one literal pattern per letter: a literal start lets the regex engine skip ahead quickly
 _KINDS = frozenset({SPLIT_TOKEN, HTML_ENTITY, LINE_END_BACKSLASH})
-_REDACTIONS = tuple(re.compile(letter * 5 + "+") for letter in ("X", "x", "\u0425"))
+_REDACTIONS = tuple(regex.compile(letter * 5 + "+") for letter in ("X", "x", "\u0425"))
 
 
 class WrappedOrEncodedToken(Rule):
