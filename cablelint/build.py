@@ -10,13 +10,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from lark import Token, Tree
-
 from . import model as m
 from . import regex
 from .diagnostics import Span
 from .normalise import Normalised, normalise
-from .parser import parse
+from .parser import Token, Tree, is_token, parse  # (Lark's trees, after a syntax error, alike)
 
 _TAGS_LABEL = regex.compile(r"(?:TAGS|TAGES|TAG|TAS|TABS|TGS|AGS)[^\S\n]*[:,;.]?", re.IGNORECASE)
 _TAG = regex.compile(r"\([^)\n]*\)?|[^\s,;]+")
@@ -75,7 +73,7 @@ class Builder:
             "attention_lines", "eo_lines", "tags_lines", "subjects", "references",
             "classified_by", "body", "header_order")}
         for child in tree.children:
-            if not isinstance(child, Tree):
+            if is_token(child):
                 continue
             if child.data == "transmission":
                 parts["transmission"].extend(self.transmission(child))
@@ -95,7 +93,7 @@ class Builder:
 
     def transmission(self, tree: Tree):
         kinds = {"FL1": "FL1", "FL2": "FL2", "FL3": "FL3", "FL4": "FL4", "ROUTING_LINE": "FL2"}
-        for token in tree.scan_values(lambda v: isinstance(v, Token)):
+        for token in tree.scan_values(is_token):
             yield m.TransmissionLine(kinds[token.type], str(token), self.token_span(token))
 
     def address(self, tree: Tree, parts: dict) -> None:
@@ -263,7 +261,7 @@ def _edge_token(tree: Tree, side: int) -> Token | None:
     """The first (side 0) or last (side -1) token under ``tree``."""
     children = tree.children if side == 0 else reversed(tree.children)
     for child in children:
-        found = child if isinstance(child, Token) else _edge_token(child, side)
+        found = child if isinstance(child, str) else _edge_token(child, side)  # (a token)
         if found is not None:
             return found
     return None

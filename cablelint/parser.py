@@ -1,9 +1,10 @@
-"""Loads ``grammar/cable.lark`` once per process and turns normalised text into a Lark tree.
+"""Loads ``grammar/cable.lark`` once per process and turns normalised text into a parse tree.
 
 The compiled LALR tables are cached in the user's cache folder (a hook starts a new process
 on every commit). The parse itself runs as one loop over Lark's tables (:class:`_FastParser`:
-the same tree in half the time); Lark's own parser reads only the text with a syntax error,
-to report it. A syntax error becomes a :class:`SyntaxError_` with the place in the
+the same tree in half the time, made of this module's light :class:`Tree` and :class:`Token`,
+which compare equal to Lark's); Lark itself is imported only to build the cached tables and
+to read the text with a syntax error, which it reports. A syntax error becomes a :class:`SyntaxError_` with the place in the
 normalised text and what was expected, in the format's own words; the parse then goes on past
 the broken line so that several problems are reported in one run.
 """
@@ -17,10 +18,6 @@ import zlib
 from functools import cache, partial
 from pathlib import Path
 from typing import NamedTuple
-
-import lark
-from lark.parse_tree_builder import ChildFilterLALR_NoPlaceholders, ExpandSingleChild
-from lark.parsers.lalr_analysis import Shift
 
 from . import regex
 from .diagnostics import same_kind_equality
@@ -54,6 +51,51 @@ class SyntaxError_(NamedTuple):
 same_kind_equality(SyntaxError_)
 
 
+class Tree:
+    """A node of the parse tree: the grammar rule's name (``data``) and its ``children``
+    (trees and tokens). Equal to Lark's tree of the same text; Lark's parse (text with a
+    syntax error) gives Lark's own trees, which have the same attributes."""
+
+    __slots__ = ("data", "children")
+
+    def __init__(self, data: str, children: list):
+        self.data, self.children = data, children
+
+    def __eq__(self, other) -> bool:
+        try:
+            return self.data == other.data and self.children == other.children
+        except AttributeError:
+            return False
+
+    def __hash__(self) -> int:
+        return hash((self.data, tuple(self.children)))
+
+    def __repr__(self) -> str:
+        return f"Tree({self.data!r}, {self.children!r})"
+
+    def scan_values(self, predicate):
+        """The tokens (and other non-tree children) under this tree that ``predicate``
+        accepts, depth first, as Lark's ``Tree.scan_values``."""
+        for child in self.children:
+            if isinstance(child, Tree):
+                yield from child.scan_values(predicate)
+            elif predicate(child):
+                yield child
+
+
+class Token(str):
+    """A token: its text, the terminal's name (``type``) and its place in the normalised
+    text, as Lark's ``Token`` has them."""
+
+    __slots__ = ("type", "value", "start_pos", "end_pos", "line", "column", "end_line",
+                 "end_column")
+
+
+def is_token(node) -> bool:
+    """Whether a child of a tree is a token (this module's or Lark's: both are strings)."""
+    return isinstance(node, str)
+
+
 def grammar_path() -> Path:
     """The grammar file: inside the installed package, or at the top of a source checkout."""
     packaged = Path(__file__).parent / "grammar" / _GRAMMAR_NAME
@@ -65,6 +107,8 @@ def grammar_path() -> Path:
 def _cache_file(grammar_text: str) -> str | bool:
     """A private, per-user cache file for Lark's tables (False when none can be made)."""
     import hashlib
+
+    import lark
 
     from . import usercache
 
@@ -83,8 +127,10 @@ _OPTIONS = dict(parser="lalr", lexer="contextual", propagate_positions=False,
 
 
 @cache
-def get_parser() -> lark.Lark:
+def get_parser():
     """The one Lark instance of this process."""
+    import lark
+
     text = grammar_path().read_text(encoding="utf-8")
     cache_file = _cache_file(text)
     if cache_file:
@@ -95,22 +141,26 @@ def get_parser() -> lark.Lark:
     return lark.Lark(text, **_OPTIONS)
 
 
-def parse(text: str) -> tuple[lark.Tree, list[SyntaxError_]]:
+def parse(text: str) -> tuple[Tree, list[SyntaxError_]]:
     """Parse normalised text; on an error, report it, blank the broken line and go on."""
     problems: list[SyntaxError_] = []
     while True:
         try:
             return _parse_once(text), problems
-        except lark.exceptions.UnexpectedInput as error:
+        except Exception as error:  # (Lark, imported only for a syntax error, raised it)
+            from lark.exceptions import UnexpectedInput
+
+            if not isinstance(error, UnexpectedInput):
+                raise
             problem = _describe(error, text)
             problems.append(problem)
             blanked = _blank_line(text, problem.position)
             if blanked == text or len(problems) >= _MAX_PROBLEMS:
-                return lark.Tree("start", []), problems
+                return Tree("start", []), problems
             text = blanked
 
 
-def _parse_once(text: str) -> lark.Tree:
+def _parse_once(text: str) -> Tree:
     """The tree of ``text``: by the fast loop, else (a syntax error) by Lark, which raises it
     with all its details (the Lark instance is loaded only then)."""
     fast = _fast_parser()
@@ -142,7 +192,7 @@ def _parse_tables() -> dict:
     from . import __version__, usercache
 
     text = grammar_path().read_text(encoding="utf-8")
-    key = "|".join((text, lark.__version__, repr(sorted(_OPTIONS.items())), __version__,
+    key = "|".join((text, _lark_version(), repr(sorted(_OPTIONS.items())), __version__,
                     str(_TABLES_LAYOUT), sys.version))
     folder = usercache.folder()
     path = None
@@ -157,7 +207,26 @@ def _parse_tables() -> dict:
     return tables
 
 
-def _tables_of(parser: lark.Lark, patterns: bool) -> dict:
+def _lark_version() -> str:
+    """The installed Lark's version, read from its ``__init__.py`` without importing it
+    (importing Lark costs a one-file run a fifth of its time); imported when not found so."""
+    for folder in sys.path:
+        path = os.path.join(folder or ".", "lark", "__init__.py")
+        try:
+            with open(path, encoding="utf-8") as stream:
+                found = re.search(r"^__version__\s*(?::\s*str\s*)?=\s*['\"]([^'\"]+)['\"]",
+                                  stream.read(), re.MULTILINE)
+        except (OSError, ValueError):
+            continue
+        if found:
+            return f"{found.group(1)}@{path}"
+        break
+    import lark
+
+    return f"{lark.__version__}@{lark.__file__}"
+
+
+def _tables_of(parser, patterns: bool) -> dict:
     """What :class:`_FastParser` needs of a Lark parser, as plain data: the start and end
     states; per state its actions (``(True, next state)`` for a shift, ``(False, rule
     number)`` for a reduction), its lexer's ignored tokens and the number of its lexer's
@@ -165,6 +234,8 @@ def _tables_of(parser: lark.Lark, patterns: bool) -> dict:
     rules (length, name and the tree they make, see :func:`_rule_shape`); the tokens no tree
     keeps. Without ``patterns`` the lexers are kept as they are, to be compiled when first
     reached, as Lark's lexer does (what is not cached need not be compiled now)."""
+    from lark.parsers.lalr_analysis import Shift
+
     frontend = parser.parser
     lalr = frontend.parser.parser
     table, callbacks = lalr.parse_table, lalr.callbacks
@@ -202,6 +273,9 @@ def _rule_shape(callback) -> tuple:
     """(tree name, whether a single child stands for the tree, the children kept as
     ``(index, whether its children are spliced in)`` or None for all) of Lark's tree
     callback of a rule; a ValueError for a callback of another make."""
+    import lark
+    from lark.parse_tree_builder import ChildFilterLALR_NoPlaceholders, ExpandSingleChild
+
     kept = None
     if isinstance(callback, ChildFilterLALR_NoPlaceholders):
         kept = [(int(index), bool(splice)) for index, splice in callback.to_include]
@@ -216,13 +290,30 @@ def _rule_shape(callback) -> tuple:
 
 
 def _tree_callback(name: str, single: bool, kept: list | None):
-    """Lark's own tree callback for a rule of that shape (see :func:`_rule_shape`)."""
-    callback = partial(lark.Tree, name)
-    if single:
-        callback = ExpandSingleChild(callback)
-    if kept is not None:
-        callback = ChildFilterLALR_NoPlaceholders([tuple(item) for item in kept], callback)
-    return callback
+    """The tree callback of a rule of that shape (see :func:`_rule_shape`), as Lark's own:
+    keep the children listed (splicing in those of the inlined rules), then make the tree,
+    or hand on its one child when a single child stands for the tree."""
+    def make(children: list) -> Tree:
+        if single and len(children) == 1:
+            return children[0]
+        return Tree(name, children)
+
+    if kept is None:
+        return make
+    kept = [tuple(item) for item in kept]
+
+    def filtered(children: list):
+        chosen = []
+        for index, splice in kept:
+            if not splice:
+                chosen.append(children[index])
+            elif chosen:
+                chosen += children[index].children
+            else:  # (Lark's own shortcut for left recursion: the list is taken over)
+                chosen = children[index].children
+        return make(chosen)
+
+    return filtered
 
 
 def _lexer_source(lexer) -> tuple[str, int] | None:
@@ -282,7 +373,7 @@ class _FastParser:
             entry[1] = compiled
         return entry[1]
 
-    def __call__(self, text: str) -> lark.Tree | None:
+    def __call__(self, text: str) -> Tree | None:
         states, goto, end_state, dropped = self.states, self.goto, self.end, self.dropped
         new_token = str.__new__
         stack, values = [self.start], []
@@ -306,8 +397,8 @@ class _FastParser:
                     continue
                 if kind in dropped:
                     token = None
-                else:  # lark.Token(kind, value, position, ...) without its layers of calls
-                    token = new_token(lark.Token, value)
+                else:  # Token(kind, value, position, ...) without a Python-level __init__
+                    token = new_token(Token, value)
                     token.type, token.value, token.start_pos, token.end_pos = (kind, value,
                                                                                position, stop)
                     token.line, token.column = line - newlines, column
@@ -337,9 +428,12 @@ class _FastParser:
                 actions = states[stack[-1]][0]
 
 
-def _describe(error: lark.exceptions.UnexpectedInput, text: str) -> SyntaxError_:
+def _describe(error, text: str) -> SyntaxError_:
+    """A SyntaxError_ in the format's words for Lark's ``UnexpectedInput`` error."""
+    from lark.exceptions import UnexpectedToken
+
     position = getattr(error, "pos_in_stream", None) or 0
-    if isinstance(error, lark.exceptions.UnexpectedToken):
+    if isinstance(error, UnexpectedToken):
         expected = error.expected
         token = error.token
         position = token.start_pos if token.start_pos is not None else len(text)

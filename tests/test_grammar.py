@@ -554,8 +554,9 @@ def test_fast_parse_loop_gives_lark_s_own_tree(text):
     normalised = normalise(text).text
     ours, lark_s = fast(normalised), parser.get_parser().parse(normalised)
     assert ours == lark_s
-    ours_tokens = list(ours.scan_values(lambda v: isinstance(v, lark.Token)))
-    lark_tokens = list(lark_s.scan_values(lambda v: isinstance(v, lark.Token)))
+    ours_tokens = list(ours.scan_values(parser.is_token))
+    lark_tokens = list(lark_s.scan_values(parser.is_token))
+    assert ours_tokens and all(isinstance(t, lark.Token) for t in lark_tokens)
     assert [(t.type, t.start_pos, t.end_pos, t.line, t.column, t.end_line, t.end_column)
             for t in ours_tokens] == \
         [(t.type, t.start_pos, t.end_pos, t.line, t.column, t.end_line, t.end_column)
