@@ -17,15 +17,13 @@ text in one pass per kind, most of them behind a cheap substring test.
 
 from __future__ import annotations
 
-import html
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cache, partial
 from typing import NamedTuple
 
 from . import codes, regex
-from .diagnostics import Span
+from .diagnostics import Span, same_kind_equality
 
 # Artifact kinds, grouped by the rule that reports them.
 PARAGRAPH_MARK = "paragraph-mark"            # X001: "¶1.", "¶ 14.", "¶B."
@@ -132,8 +130,7 @@ _WHOLE_WORDS = _SPLIT_WORDS | {"A", "AN"}
 _LETTERS = regex.compile(r"\([a-hA-H](?:/[a-hA-H])*\)")
 
 
-@dataclass(frozen=True, slots=True)
-class PageMark:
+class PageMark(NamedTuple):
     """What a page or continuation mark says, as written.
 
     ``BEIJING 00002305 001.2 OF 003``: post ``BEIJING``, serial ``00002305``, section ``001``,
@@ -148,6 +145,9 @@ class PageMark:
     page: str | None
     total: str | None
     dtg: str | None = None
+
+
+same_kind_equality(PageMark)
 
 
 class Artifact(NamedTuple):
@@ -255,14 +255,16 @@ class OffsetMap:
         return len(self._line_starts)
 
 
-@dataclass(frozen=True, slots=True)
-class Normalised:
+class Normalised(NamedTuple):
     """The text the parser reads, the artifacts taken out, and the way back."""
 
     original: str
     text: str
     artifacts: tuple[Artifact, ...]
     offsets: OffsetMap
+
+
+same_kind_equality(Normalised)
 
 
 def normalise(original: str) -> Normalised:
@@ -322,6 +324,8 @@ def _line_end_backslashes(original: str) -> list[Artifact]:
 
 def _html_entities(original: str) -> list[Artifact]:
     """HTML character references left by a release (``&#8217;``, ``&amp;``), decoded."""
+    import html  # (its tables cost a one-file run more than most cables need)
+
     found = []
     for m in _ENTITY.finditer(original):
         decoded = html.unescape(m.group())
