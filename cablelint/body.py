@@ -37,11 +37,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from . import codes, regex
-from .diagnostics import Span
+from .diagnostics import Span, same_kind_equality
 from .model import Block, Cable, EndOfMessage, Paragraph
 from .normalise import PAGE_LINE, OffsetMap
 
@@ -208,8 +207,7 @@ class Portion(NamedTuple):
     parts: tuple[Block | Paragraph, ...] = ()  # continuations, list items, wrapped numbers
 
 
-@dataclass(frozen=True, slots=True)
-class Body:
+class Body(NamedTuple):
     """One cable's body: its items before ``NNNN``, the kind of every block, the portions."""
 
     items: tuple[Paragraph | Block, ...]
@@ -232,6 +230,9 @@ class Body:
         first, last = self.items[0].span, self.items[-1].span
         return Span(first.line, first.column, last.end_line, last.end_column, first.start,
                     last.end)
+
+
+same_kind_equality(Body)
 
 
 _last: list = [None, None]  # the most recent (cable, body): the rules of one cable share it

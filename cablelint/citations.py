@@ -19,13 +19,12 @@ into the original text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
 
 from . import codes, regex
 from .dates import full_year
-from .diagnostics import Edit, Span
+from .diagnostics import Edit, Span, same_kind_equality
 from .markings import per_cable
 from .model import Cable, TagsLine, Text
 from .normalise import OffsetMap
@@ -148,8 +147,7 @@ def _reads_as_tag(text: str) -> bool:
                 or upper in CAPTION_WORDS or splits(word))
 
 
-@dataclass(frozen=True, slots=True)
-class PersonTag:
+class PersonTag(NamedTuple):
     """A person-type tag (``OVIP``) on the TAGS line and what follows it.
 
     ``form`` is "parenthesised" (``OVIP (STEINBERG, JAMES B.)``), "comma" (``OVIP STEINBERG,
@@ -161,6 +159,9 @@ class PersonTag:
     index: int
     form: str | None
     names: tuple[int, ...]
+
+
+same_kind_equality(PersonTag)
 
 
 def person_tags(cable: Cable, line: TagsLine) -> tuple[PersonTag, ...]:
@@ -331,8 +332,7 @@ class CableCitation(NamedTuple):
         return f"{self.year_text} {post} {serial}"
 
 
-@dataclass(frozen=True, slots=True)
-class ReferenceReading:
+class ReferenceReading(NamedTuple):
     """What a REF item cites: cables, or another kind of document.
 
     ``unknown_post`` is set when the item reads ``[YY] WORDS SERIAL`` but WORDS is no known
@@ -372,6 +372,9 @@ class ReferenceReading:
     @property
     def legal(self) -> bool:
         return bool(_LEGAL.search(self.masked)) and any(c.isdigit() for c in self.masked)
+
+
+same_kind_equality(ReferenceReading)
 
 
 @lru_cache(maxsize=4096)

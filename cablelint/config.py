@@ -9,11 +9,10 @@ Settings come from the nearest configuration file to each cable (see :mod:`.conf
 
 from __future__ import annotations
 
-import dataclasses
 import os
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from .diagnostics import Severity
+from .diagnostics import Severity, same_kind_equality
 from .patterns import matches
 
 PROFILES = ("draft", "archive")
@@ -27,27 +26,41 @@ class UsageError(Exception):
     """A mistake in how cablelint was called or configured (exit code 2)."""
 
 
-@dataclass(frozen=True)
-class Settings:
-    """What to check and how strictly, and which files a folder search takes.
-
-    ``root`` is the folder of the configuration file (``per-file-ignores``, ``include`` and
-    ``exclude`` patterns are relative to it); ``source`` is that file, or None."""
+class _Choices(NamedTuple):
+    """The fields of :class:`Settings`."""
 
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
     profile: str = "draft"
-    severity: dict[str, Severity] = field(default_factory=dict)
-    options: dict[str, dict[str, object]] = field(default_factory=dict)
+    severity: dict[str, Severity] | None = None  # None: a new empty dict (see Settings)
+    options: dict[str, dict[str, object]] | None = None  # the same
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     root: str = "."
     source: str | None = None
 
-    def __post_init__(self):
-        if self.profile not in PROFILES:
-            raise UsageError(f"unknown profile '{self.profile}': choose {' or '.join(PROFILES)}")
+
+class Settings(_Choices):
+    """What to check and how strictly, and which files a folder search takes.
+
+    ``root`` is the folder of the configuration file (``per-file-ignores``, ``include`` and
+    ``exclude`` patterns are relative to it); ``source`` is that file, or None.
+
+    A named tuple (immutable, equal only to settings); ``_replace`` makes a changed copy."""
+
+    __slots__ = ()
+
+    def __new__(cls, *args, **kwargs):
+        settings = super().__new__(cls, *args, **kwargs)
+        if settings.profile not in PROFILES:
+            raise UsageError(f"unknown profile '{settings.profile}': "
+                             f"choose {' or '.join(PROFILES)}")
+        if settings.severity is None or settings.options is None:
+            settings = settings._replace(
+                severity={} if settings.severity is None else settings.severity,
+                options={} if settings.options is None else settings.options)
+        return settings
 
     def enabled_codes(self, registry) -> frozenset[str]:
         """The codes that ``select`` picks and ``ignore`` does not."""
@@ -82,7 +95,7 @@ class Settings:
         key = (id(self), extra)
         derived = _derived.get(key)
         if derived is None or derived[0] is not self:
-            settings = dataclasses.replace(self, ignore=self.ignore + extra, per_file_ignores=())
+            settings = self._replace(ignore=self.ignore + extra, per_file_ignores=())
             derived = _derived[key] = (self, settings)
         return derived[1]
 
@@ -114,6 +127,8 @@ class Settings:
                     raise UsageError(f"{rule.code} option '{name}' takes {kind}, "
                                      f"not {value!r}")
 
+
+same_kind_equality(Settings)
 
 _KINDS = {int: "an integer", bool: "true or false", str: "a string", float: "a number",
           list: "a list", dict: "a table"}

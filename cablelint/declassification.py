@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import codes, regex
 from .dates import WrittenDate, cable_date, find_date, find_date_like
-from .diagnostics import Span
+from .diagnostics import Span, same_kind_equality
 from .markings import per_cable
 from .model import Cable, EoLine
 
@@ -32,8 +32,7 @@ _EXEMPTION = regex.compile(
     re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Declassification:
+class Declassification(NamedTuple):
     """What an E.O. line says: ``kind`` is DECL, DNG, N/A or None (unreadable)."""
 
     line: EoLine
@@ -64,6 +63,9 @@ class Declassification:
         return f"E.O. {self.order}: {self.kind}: {self.value}".rstrip()
 
 
+same_kind_equality(Declassification)
+
+
 def read(line: EoLine) -> Declassification:
     """Read one E.O. line."""
     instruction = line.instruction.text if line.instruction else ""
@@ -84,12 +86,14 @@ def declassification(cable: Cable) -> Declassification | None:
     return read(cable.eo_line) if cable.eo_line else None
 
 
-@dataclass(frozen=True, slots=True)
-class DeclDate:
+class DeclDate(NamedTuple):
     """The date written after ``DECL:``/``DNG:`` and its place in the original text."""
 
     written: WrittenDate
     span: Span
+
+
+same_kind_equality(DeclDate)
 
 
 @per_cable
@@ -126,13 +130,15 @@ def undated_decl(cable: Cable) -> Span | None:
                             reading.value_offset + found[1])
 
 
-@dataclass(frozen=True, slots=True)
-class Marking:
+class Marking(NamedTuple):
     """An exemption or indefinite marking written after ``DECL:`` (``OADR``, ``X1``, ``25X1``)."""
 
     text: str
     kind: str  # "indefinite" (OADR, MR), "X" (X1-X8), "25X", "50X"
     span: Span
+
+
+same_kind_equality(Marking)
 
 
 def _marking_kind(text: str) -> str:

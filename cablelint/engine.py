@@ -7,24 +7,26 @@ turning unreadable input into an E002 diagnostic instead of an exception.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .build import build_cable
 from .config import Settings
-from .diagnostics import Diagnostic, Finding, Span
+from .diagnostics import Diagnostic, Finding, Span, same_kind_equality
 from .redaction import first_withheld, source_line, withheld_lines
 from .rules import registry
 
 _BOM = "\ufeff"
 
 
-@dataclass(frozen=True, slots=True)
-class Decoded:
+class Decoded(NamedTuple):
     """A file's text, or why it could not be read."""
 
     text: str | None
     problem: str | None = None
     bom: bool = False
+
+
+same_kind_equality(Decoded)
 
 
 def decode(data: bytes) -> Decoded:

@@ -18,13 +18,16 @@ the same cable's marks and caption area in a row, so the last answer is kept
 from __future__ import annotations
 
 import datetime
-import inspect
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache, wraps
+from typing import NamedTuple
 
 from . import codes, regex
+from .diagnostics import same_kind_equality
 from .model import Banner, Cable, Caption, Paragraph, PortionMark, Text
+
+
+_VARIADIC = 0x04 | 0x08  # CO_VARARGS | CO_VARKEYWORDS
 
 
 def per_cable(function):
@@ -52,7 +55,11 @@ def per_cable(function):
             last[0] = entry
         return entry[1]
 
-    cable_only = len(inspect.signature(function).parameters) == 1
+    # one parameter, and no *args, **kwargs or keyword-only ones: read from the code object,
+    # as importing ``inspect`` costs a one-file run (a pre-commit hook) several milliseconds
+    code = function.__code__
+    cable_only = code.co_argcount == 1 and not code.co_kwonlyargcount \
+        and not code.co_flags & _VARIADIC
     return remembered_for_cable if cable_only else remembered
 
 
@@ -167,13 +174,15 @@ _CONTROL = regex.compile(
 _CLASSIFICATION_WORD = regex.compile(r"(?:SECRET|CONFIDENTIAL|UNCLAS|TOP)", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class MarkParts:
+class MarkParts(NamedTuple):
     """A portion mark read into its parts, as written."""
 
     level: str              # as written: "S", "s", "CONF"
     separator: str | None   # "/" or "//" (None: no control)
     control: str | None     # as written: "NF", "REL TO UK"
+
+
+same_kind_equality(MarkParts)
 
 
 @lru_cache(maxsize=4096)
@@ -347,8 +356,7 @@ def _caption_pattern(extra: tuple[str, ...]) -> re.Pattern:
                          rf"|(?P<specat>SPECAT)\b.*|(?P<caption>{words})(?![A-Za-z])", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class CaptionToken:
+class CaptionToken(NamedTuple):
     """One item of the caption area, with original offsets ``[start, end)``."""
 
     name: str          # upper case, one blank between words ("SIPDIS"; the text for others)
@@ -356,6 +364,9 @@ class CaptionToken:
     start: int
     end: int
     line: int          # original line number
+
+
+same_kind_equality(CaptionToken)
 
 
 def split_caption_line(text: str, start: int, line: int,
@@ -391,8 +402,7 @@ def split_caption_line(text: str, start: int, line: int,
         position = stop
 
 
-@dataclass(frozen=True, slots=True)
-class CaptionArea:
+class CaptionArea(NamedTuple):
     """The caption lines under the main banner (and captions on the banner line)."""
 
     banner: Banner | None
@@ -420,6 +430,9 @@ class CaptionArea:
     def has_sbu_notice(self) -> bool:
         return any(t.kind == NOTICE for t in self.tokens) or any(
             _NOTICE_ANYWHERE.search(a.text) for a in self.attention)
+
+
+same_kind_equality(CaptionArea)
 
 
 

@@ -7,7 +7,6 @@ singular attributes of :class:`Cable` (``banner``, ``dtg`` ...) give the first o
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -220,9 +219,8 @@ same_kind_equality(TransmissionLine, DateTimeGroup, Addressee, AddressList, Orig
 BodyItem = Paragraph | Block | EndOfMessage
 
 
-@dataclass(frozen=True, slots=True)
-class Cable:
-    """A whole cable, as built from one parse."""
+class _CableParts(NamedTuple):
+    """What a parse reads of a cable (see :class:`Cable`)."""
 
     path: str
     source: Normalised
@@ -240,29 +238,51 @@ class Cable:
     classified_by: tuple[ClassifiedBy, ...] = ()
     body: tuple[BodyItem, ...] = ()
     header_order: tuple[tuple[str, Span], ...] = ()
-    syntax_problems: tuple[SyntaxProblem, ...] = field(default=())
-    # worked out when the cable is made, as the rules ask for them thousands of times a run:
-    original: str = field(init=False, repr=False, compare=False)  # the text as read
-    artifacts: tuple[Artifact, ...] = field(init=False, repr=False, compare=False)
-    dtg: DateTimeGroup | None = field(init=False, repr=False, compare=False)  # (the first)
-    banner: Banner | None = field(init=False, repr=False, compare=False)
-    eo_line: EoLine | None = field(init=False, repr=False, compare=False)
-    tags_line: TagsLine | None = field(init=False, repr=False, compare=False)
-    subject: Subject | None = field(init=False, repr=False, compare=False)
-    #: the banner's classification level (U, C, S, TS, LOU), if there is a banner
-    level: str | None = field(init=False, repr=False, compare=False)
-    is_classified: bool = field(init=False, repr=False, compare=False)
+    syntax_problems: tuple[SyntaxProblem, ...] = ()
 
-    def __post_init__(self) -> None:
-        derived = {"original": self.source.original, "artifacts": self.source.artifacts}
-        for name, elements in (("dtg", self.dtgs), ("banner", self.banners),
-                               ("eo_line", self.eo_lines), ("tags_line", self.tags_lines),
-                               ("subject", self.subjects)):
+
+class Cable(_CableParts):
+    """A whole cable, as built from one parse.
+
+    A named tuple of its parts (equal and hashed by them). What is worked out from the parts
+    when the cable is made, as the rules ask for it thousands of times a run, is kept in the
+    instance's dict, outside equality and repr; like the parts it cannot be set:
+
+    ``original`` (the text as read), ``artifacts``, the first of the repeatable elements
+    (``dtg``, ``banner``, ``eo_line``, ``tags_line``, ``subject``), ``level`` (the banner's
+    classification level: U, C, S, TS, LOU; None without a banner) and ``is_classified``."""
+
+    original: str
+    artifacts: tuple[Artifact, ...]
+    dtg: DateTimeGroup | None
+    banner: Banner | None
+    eo_line: EoLine | None
+    tags_line: TagsLine | None
+    subject: Subject | None
+    level: str | None
+    is_classified: bool
+
+    def __new__(cls, *args, **kwargs):
+        cable = super().__new__(cls, *args, **kwargs)
+        derived = cable.__dict__
+        derived["original"], derived["artifacts"] = cable.source.original, cable.source.artifacts
+        for name, elements in (("dtg", cable.dtgs), ("banner", cable.banners),
+                               ("eo_line", cable.eo_lines), ("tags_line", cable.tags_lines),
+                               ("subject", cable.subjects)):
             derived[name] = elements[0] if elements else None
         derived["level"] = derived["banner"].level if derived["banner"] else None
         derived["is_classified"] = derived["level"] in ("C", "S", "TS")
-        for name, value in derived.items():
-            object.__setattr__(self, name, value)  # (a frozen dataclass)
+        return cable
+
+    def __setattr__(self, name, value):
+        raise AttributeError(f"cannot assign to field '{name}'")
+
+    def __delattr__(self, name):
+        raise AttributeError(f"cannot delete field '{name}'")
+
+    @classmethod
+    def _make(cls, iterable) -> "Cable":  # so that ``_replace`` works the derived values out too
+        return cls(*iterable)
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
@@ -271,3 +291,6 @@ class Cable:
     @property
     def numbered_paragraphs(self) -> tuple[Paragraph, ...]:
         return tuple(p for p in self.paragraphs if p.number is not None)
+
+
+same_kind_equality(Cable)

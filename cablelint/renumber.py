@@ -10,11 +10,11 @@ written and listed, and the fix is then unsafe: a human must look at those refer
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import regex
 from .body import read_body
-from .diagnostics import Edit, Fix, LazyFix
+from .diagnostics import Edit, Fix, LazyFix, same_kind_equality
 from .model import Cable
 
 # "para 4", "paras. 3 and 4", "paragraph 12", "paragraphs 3-5", "para 2, 3 and 7"
@@ -25,8 +25,7 @@ _REFERENCE = regex.compile(
 _NUMBER = regex.compile(r"\d{1,3}")
 
 
-@dataclass(frozen=True, slots=True)
-class Renumbering:
+class Renumbering(NamedTuple):
     """The edits of one renumbering and the references it could not rewrite."""
 
     edits: tuple[Edit, ...]
@@ -42,6 +41,9 @@ class Renumbering:
             note = f"; check these references by hand: {listed}"
         return Fix(self.edits, safe=not self.unresolved,
                    description=f"renumber the paragraphs 1 to {self.paragraph_count}{note}")
+
+
+same_kind_equality(Renumbering)
 
 
 def renumbering(cable: Cable) -> Renumbering:

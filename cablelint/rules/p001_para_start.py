@@ -30,7 +30,6 @@ Source:
 
 from ..body import read_body
 from ..diagnostics import Severity
-from ..renumber import renumber_fix
 from .base import Rule
 
 
@@ -46,6 +45,8 @@ class ParaStart(Rule):
         if not numbered or numbered[0].value in (None, 1):
             return
         first = numbered[0]
+        from ..renumber import renumber_fix  # here: a cable without the finding never loads it
+
         yield self.finding(
             f"first numbered paragraph is {first.value}; numbering starts at 1", first.number.span,
             fix=renumber_fix(cable))

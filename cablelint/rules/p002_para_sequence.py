@@ -34,7 +34,6 @@ Source:
 
 from ..body import read_body
 from ..diagnostics import Severity
-from ..renumber import renumber_fix
 from .base import Rule
 
 
@@ -55,7 +54,10 @@ class ParaSequence(Rule):
             if previous is not None and number != previous + 1:
                 kind = "repeats" if number <= previous else "skips"
                 first = fix is None
-                fix = fix or renumber_fix(cable)
+                if first:
+                    from ..renumber import renumber_fix  # here: most cables never need it
+
+                    fix = renumber_fix(cable)
                 yield self.finding(
                     f"paragraph {number} follows paragraph {previous} ({kind}); "
                     f"expected {previous + 1}", paragraph.number.span,
