@@ -24,47 +24,38 @@ _LIST_KEYWORD = regex.compile(r"TO|INFO|XMT")
 _SERIAL = regex.compile(r"[^\S\n]+(\d+)$")
 _CAPTION = regex.compile(r"[^,\s][^,]*?(?=\s*(?:,|$))")
 _BLANKS = regex.compile(r"\s+")
+_FORMAT_LINES = {"FL1": "FL1", "FL2": "FL2", "FL3": "FL3", "FL4": "FL4", "ROUTING_LINE": "FL2"}
 
 
 class Builder:
-    """Builds one :class:`~cablelint.model.Cable` from one normalised text."""
+    """Builds one :class:`~cablelint.model.Cable` from one normalised text.
+
+    Every token's span is worked out once, from its place in the normalised text; an
+    element's span runs from its first token's to its last's (the line's newline is not part
+    of it)."""
 
     def __init__(self, source: Normalised):
         self.source = source
-        self.offsets = source.offsets
-        self._token_spans: dict[int, Span] = {}  # id(token) -> span (the tree keeps them)
+        self.span = source.offsets.span_of  # span(start, end): normalised [start, end) -> Span
 
-    # -- positions ----------------------------------------------------------------------
-    def span(self, start: int, end: int) -> Span:
-        """Span of normalised ``[start, end)`` in original coordinates."""
-        return self.offsets.span_of(start, end)
-
+    # -- tokens -------------------------------------------------------------------------
     def token_span(self, token: Token) -> Span:
-        """A token's span, worked out once (elements' spans are made from their tokens')."""
-        span = self._token_spans.get(id(token))
-        if span is None:
-            span = self._token_spans[id(token)] = self.span(token.start_pos, token.end_pos)
-        return span
+        return self.span(token.start_pos, token.end_pos)
 
     def text(self, token: Token) -> m.Text:
-        return m.Text(str(token), self.token_span(token))
+        return m.Text(str(token), self.span(token.start_pos, token.end_pos))
+
+    def texts(self, tokens: list[Token]) -> tuple[dict[str, m.Text], Span]:
+        """The texts of an element's tokens by terminal name (an element has one token of
+        each name), and the element's span."""
+        texts = {token.type: self.text(token) for token in tokens}
+        first, last = texts[tokens[0].type].span, texts[tokens[-1].type].span
+        return texts, _joined(first, last)
 
     def part(self, token: Token, start: int, end: int) -> m.Text:
         """A sub-string ``[start, end)`` of a token's text."""
         base = token.start_pos
-        return m.Text(str(token)[start:end], self.span(base + start, base + end))
-
-    def tree_span(self, tree: Tree) -> Span:
-        """From the element's first token to its last (the line's newline is not part of it)."""
-        first = _edge_token(tree, 0)
-        if first is None:
-            return self.span(0, 0)
-        last = _edge_token(tree, -1)
-        if last is first:
-            return self.token_span(first)
-        start, end = self.token_span(first), self.token_span(last)
-        return Span(start.line, start.column, end.end_line, end.end_column, start.start,
-                    end.end)
+        return m.Text(token[start:end], self.span(base + start, base + end))
 
     # -- the cable ------------------------------------------------------------------------
     def build(self, tree: Tree, path: str, problems: tuple[m.SyntaxProblem, ...]) -> m.Cable:
@@ -82,42 +73,38 @@ class Builder:
             elif child.data == "header":
                 self.header(child, parts)
             elif child.data == "body":
-                for item in self.body(child):
-                    if isinstance(item, m.ClassifiedBy):
-                        parts["classified_by"].append(item)
-                        parts["header_order"].append(("classified_by", item.span))
-                    else:
-                        parts["body"].append(item)
+                self.body(child, parts)
         return m.Cable(path=path, source=self.source, syntax_problems=problems,
                        **{key: tuple(value) for key, value in parts.items()})
 
     def transmission(self, tree: Tree):
-        kinds = {"FL1": "FL1", "FL2": "FL2", "FL3": "FL3", "FL4": "FL4", "ROUTING_LINE": "FL2"}
-        for token in tree.scan_values(is_token):
-            yield m.TransmissionLine(kinds[token.type], str(token), self.token_span(token))
+        """The format lines: the tree's tokens (the rule of a line stands for its token)."""
+        for token in tree.children:
+            yield m.TransmissionLine(_FORMAT_LINES[token.type], str(token),
+                                     self.token_span(token))
 
     def address(self, tree: Tree, parts: dict) -> None:
         for child in tree.children:
             if child.data == "dtg_line":
-                parts["dtgs"].append(self.dtg(child))
-                parts["header_order"].append(("dtg", self.tree_span(child)))
+                dtg = self.dtg(child.children)
+                parts["dtgs"].append(dtg)
+                parts["header_order"].append(("dtg", dtg.span))
             elif child.data == "fm_line":
-                plad = self.text(child.children[1])
-                parts["originators"].append(m.Originator(plad, self.tree_span(child)))
-                parts["header_order"].append(("fm", self.tree_span(child)))
+                texts, span = self.texts(child.children)
+                parts["originators"].append(m.Originator(texts["PLAD_TEXT"], span))
+                parts["header_order"].append(("fm", span))
             elif child.data == "address_list":
                 address_list = self.address_list(child.children[0])
                 parts["address_lists"].append(address_list)
                 parts["header_order"].append((address_list.keyword.lower(), address_list.span))
 
-    def dtg(self, tree: Tree) -> m.DateTimeGroup:
-        prosigns = tuple(self.text(t) for t in tree.children if t.type == "PROSIGN")
-        by_type = {t.type: t for t in tree.children}
-        remark = by_type.get("OPERATING_SIGNAL")
+    def dtg(self, tokens: list[Token]) -> m.DateTimeGroup:
+        """The date-time group: one or two prosigns, then one token of each other kind."""
+        prosigns = tuple(self.text(t) for t in tokens if t.type == "PROSIGN")
+        texts, span = self.texts(tokens[len(prosigns):])
         return m.DateTimeGroup(
-            prosigns, self.text(by_type["DTG_TIME"]), self.text(by_type["DTG_MONTH"]),
-            self.text(by_type["DTG_YEAR"]), self.text(remark) if remark else None,
-            self.tree_span(tree))
+            prosigns, texts["DTG_TIME"], texts["DTG_MONTH"], texts["DTG_YEAR"],
+            texts.get("OPERATING_SIGNAL"), _joined(prosigns[0].span, span))
 
     def address_list(self, token: Token) -> m.AddressList:
         raw = str(token)
@@ -141,45 +128,48 @@ class Builder:
     def header(self, tree: Tree, parts: dict) -> None:
         for child in tree.children:
             kind = str(child.data)
-            span = self.tree_span(child)
-            parts["header_order"].append((kind, span))
             if kind == "banner":
-                parts["banners"].append(self.banner(child, span))
+                element = self.banner(child.children)
+                parts["banners"].append(element)
             elif kind == "caption":
-                parts["captions"].append(self.caption(child.children[0]))
+                element = self.caption(child.children[0])
+                parts["captions"].append(element)
             elif kind == "attention":
-                parts["attention_lines"].append(self.text(child.children[0]))
+                element = self.text(child.children[0])
+                parts["attention_lines"].append(element)
             elif kind == "eo_line":
-                by_type = {t.type: t for t in child.children}
-                instruction = by_type.get("EO_INSTRUCTION")
-                parts["eo_lines"].append(m.EoLine(
-                    self.text(by_type["EO_LABEL"]), self.text(by_type["EO_ORDER"]),
-                    self.text(instruction) if instruction else None, span))
+                texts, span = self.texts(child.children)
+                element = m.EoLine(texts["EO_LABEL"], texts["EO_ORDER"],
+                                   texts.get("EO_INSTRUCTION"), span)
+                parts["eo_lines"].append(element)
             elif kind == "tags":
-                parts["tags_lines"].append(self.tags(child.children[0]))
+                element = self.tags(child.children[0])
+                parts["tags_lines"].append(element)
             elif kind == "subject":
-                parts["subjects"].append(self.subject(child, span))
+                element = self.subject(child.children)
+                parts["subjects"].append(element)
             elif kind == "refs":
-                parts["references"].append(self.references(child, span))
+                element = self.references(child.children)
+                parts["references"].append(element)
             elif kind == "classified_by":
-                parts["classified_by"].append(m.ClassifiedBy(self.text(child.children[0]), span))
+                element = self.classified_by(child.children[0])
+                parts["classified_by"].append(element)
+            else:
+                continue
+            parts["header_order"].append((kind, element.span))
 
-    def banner(self, tree: Tree, span: Span) -> m.Banner:
-        by_type = {t.type: t for t in tree.children}
-        classification = by_type["CLASSIFICATION"]
+    def banner(self, tokens: list[Token]) -> m.Banner:
+        texts, span = self.texts(tokens)
+        classification = texts["CLASSIFICATION"]
         post = serial = None
-        if "POST_SERIAL" in by_type:
-            token = by_type["POST_SERIAL"]
-            raw = str(token)
-            cut = _SERIAL.search(raw)
-            post = self.part(token, 0, cut.start())
-            serial = self.part(token, cut.start(1), cut.end(1))
-        section = by_type.get("SECTION")
-        handling = by_type.get("HANDLING")
+        for token in tokens:
+            if token.type == "POST_SERIAL":
+                cut = _SERIAL.search(token)
+                post = self.part(token, 0, cut.start())
+                serial = self.part(token, cut.start(1), cut.end(1))
         return m.Banner(
-            self.text(classification), classification_level(str(classification)),
-            self.text(section) if section else None, post, serial,
-            self.text(handling) if handling else None, span)
+            classification, classification_level(classification.text),
+            texts.get("SECTION"), post, serial, texts.get("HANDLING"), span)
 
     def caption(self, token: Token) -> m.Caption:
         raw = str(token)
@@ -194,21 +184,20 @@ class Builder:
                      for match in _TAG.finditer(raw, label.end()))
         return m.TagsLine(self.part(token, 0, label.end()), tags, self.token_span(token))
 
-    def subject(self, tree: Tree, span: Span) -> m.Subject:
-        by_type = {t.type: t for t in tree.children}
-        mark = by_type.get("PORTION_MARK")
-        text = by_type.get("SUBJECT_TEXT")
-        return m.Subject(self.text(by_type["SUBJECT_LABEL"]),
-                         self.portion_mark(mark) if mark else None,
-                         self.text(text) if text else None, span)
+    def subject(self, tokens: list[Token]) -> m.Subject:
+        texts, span = self.texts(tokens)
+        return m.Subject(texts["SUBJECT_LABEL"], portion_mark(texts.get("PORTION_MARK")),
+                         texts.get("SUBJECT_TEXT"), span)
 
-    def references(self, tree: Tree, span: Span) -> m.References:
-        by_type = {t.type: t for t in tree.children}
-        label = self.text(by_type["REF_LABEL"])
-        token = by_type.get("REF_TEXT")
-        if token is None:
-            return m.References(label, (), span)
-        return m.References(label, tuple(self.reference_items(token)), span)
+    def references(self, tokens: list[Token]) -> m.References:
+        """``REF_LABEL REF_TEXT?``: the label, then the items of the text."""
+        texts, span = self.texts(tokens)
+        items = tuple(self.reference_items(tokens[1])) if len(tokens) > 1 else ()
+        return m.References(texts["REF_LABEL"], items, span)
+
+    def classified_by(self, token: Token) -> m.ClassifiedBy:
+        text = self.text(token)
+        return m.ClassifiedBy(text, text.span)
 
     def reference_items(self, token: Token):
         """Split a REF block into lettered items; unlettered lines continue the previous item."""
@@ -234,37 +223,33 @@ class Builder:
                               self.part(token, citation_start, end),
                               self.span(token.start_pos + start, token.start_pos + end))
 
-    def portion_mark(self, token: Token) -> m.PortionMark:
-        return parse_portion_mark(str(token), self.token_span(token))
-
     # -- body -----------------------------------------------------------------------------
-    def body(self, tree: Tree):
+    def body(self, tree: Tree, parts: dict) -> None:
+        """Paragraphs and blocks go to the body; a Classified By line there to the header's."""
+        body = parts["body"]
         for child in tree.children:
-            span = self.tree_span(child)
-            if child.data == "paragraph":
-                by_type = {t.type: t for t in child.children}
-                number = by_type.get("PARA_NUMBER")
-                mark = by_type.get("PORTION_MARK") or by_type.get("LEADING_MARK")
-                text = by_type.get("PARA_TEXT")
-                yield m.Paragraph(self.text(number) if number else None,
-                                  self.portion_mark(mark) if mark else None,
-                                  self.text(text) if text else None, span)
-            elif child.data == "block":
-                yield m.Block(self.text(child.children[0]), span)
-            elif child.data == "end_of_message":
-                yield m.EndOfMessage(span)
-            elif child.data == "classified_by":
-                yield m.ClassifiedBy(self.text(child.children[0]), span)
+            kind = child.data
+            if kind == "paragraph":
+                texts, span = self.texts(child.children)
+                mark = texts.get("PORTION_MARK") or texts.get("LEADING_MARK")
+                body.append(m.Paragraph(texts.get("PARA_NUMBER"), portion_mark(mark),
+                                        texts.get("PARA_TEXT"), span))
+            elif kind == "block":
+                text = self.text(child.children[0])
+                body.append(m.Block(text, text.span))
+            elif kind == "end_of_message":
+                body.append(m.EndOfMessage(self.token_span(child.children[0])))
+            elif kind == "classified_by":
+                element = self.classified_by(child.children[0])
+                parts["classified_by"].append(element)
+                parts["header_order"].append(("classified_by", element.span))
 
 
-def _edge_token(tree: Tree, side: int) -> Token | None:
-    """The first (side 0) or last (side -1) token under ``tree``."""
-    children = tree.children if side == 0 else reversed(tree.children)
-    for child in children:
-        found = child if isinstance(child, str) else _edge_token(child, side)  # (a token)
-        if found is not None:
-            return found
-    return None
+def _joined(first: Span, last: Span) -> Span:
+    """From the start of the ``first`` span to the end of the ``last``."""
+    if first is last:
+        return first
+    return Span(first.line, first.column, last.end_line, last.end_column, first.start, last.end)
 
 
 def _split_items(line: str) -> list[tuple[int, tuple[int, int] | None]]:
@@ -311,6 +296,10 @@ def classification_level(word: str) -> str:
     if squeezed.startswith("CONFIDENTIAL"):
         return "C"
     return "LOU"
+
+
+def portion_mark(mark: m.Text | None) -> m.PortionMark | None:
+    return parse_portion_mark(mark.text, mark.span) if mark else None
 
 
 def parse_portion_mark(raw: str, span: Span) -> m.PortionMark:

@@ -85,10 +85,31 @@ class Tree:
 
 class Token(str):
     """A token: its text, the terminal's name (``type``) and its place in the normalised
-    text, as Lark's ``Token`` has them."""
+    text, as Lark's ``Token`` has them. The line and column, which the model does not read
+    (it maps offsets itself), are counted in the text when asked for: the parse loop then
+    need not follow the line ends."""
 
-    __slots__ = ("type", "value", "start_pos", "end_pos", "line", "column", "end_line",
-                 "end_column")
+    __slots__ = ("type", "start_pos", "end_pos", "_text")
+
+    @property
+    def value(self) -> str:
+        return str(self)
+
+    @property
+    def line(self) -> int:
+        return self._text.count("\n", 0, self.start_pos) + 1
+
+    @property
+    def column(self) -> int:
+        return self.start_pos - self._text.rfind("\n", 0, self.start_pos)
+
+    @property
+    def end_line(self) -> int:
+        return self._text.count("\n", 0, self.end_pos) + 1
+
+    @property
+    def end_column(self) -> int:
+        return self.end_pos - self._text.rfind("\n", 0, self.end_pos)
 
 
 def is_token(node) -> bool:
@@ -289,20 +310,22 @@ def _rule_shape(callback) -> tuple:
     return str(callback.args[0]), single, kept
 
 
-def _tree_callback(name: str, single: bool, kept: list | None):
-    """The tree callback of a rule of that shape (see :func:`_rule_shape`), as Lark's own:
-    keep the children listed (splicing in those of the inlined rules), then make the tree,
-    or hand on its one child when a single child stands for the tree."""
-    def make(children: list) -> Tree:
-        if single and len(children) == 1:
-            return children[0]
-        return Tree(name, children)
+def _kept_children(length: int, single: bool, kept: list | None):
+    """How a rule of that shape (see :func:`_rule_shape`) keeps its children, as Lark's own
+    callback: a slice of the parse stack's values for all of them or a stretch of them (its
+    bounds counted from the top of the stack, where the rule's ``length`` children are),
+    :func:`_append` for a list's rule, else a function of the rule's children that keeps
+    those listed and splices in the children of the inlined rules."""
+    kept = [(index, False) for index in range(length)] if kept is None else list(map(tuple, kept))
+    if not kept:
+        return slice(0, 0)
+    first = kept[0][0]
+    if kept == [(index, False) for index in range(first, first + len(kept))]:
+        return slice(first - length, first + len(kept) - length or None)
+    if kept == [(0, True), (1, False)] and length == 2 and not single:
+        return _append
 
-    if kept is None:
-        return make
-    kept = [tuple(item) for item in kept]
-
-    def filtered(children: list):
+    def filtered(children: list) -> list:  # (Lark's own)
         chosen = []
         for index, splice in kept:
             if not splice:
@@ -311,9 +334,18 @@ def _tree_callback(name: str, single: bool, kept: list | None):
                 chosen += children[index].children
             else:  # (Lark's own shortcut for left recursion: the list is taken over)
                 chosen = children[index].children
-        return make(chosen)
+        return chosen
 
     return filtered
+
+
+def _append(children: list) -> list:
+    """The children of a list's rule (``items: items item``): those of the list so far, then
+    the new item (Lark's callback takes the list over). The parse loop appends to the list's
+    tree itself instead of making a new tree for its list (see _FastParser.__call__)."""
+    chosen = children[0].children
+    chosen.append(children[1])
+    return chosen
 
 
 def _lexer_source(lexer) -> tuple[str, int] | None:
@@ -329,39 +361,45 @@ def _lexer_source(lexer) -> tuple[str, int] | None:
 class _FastParser:
     """Lark's LALR parse with its contextual lexer, as one loop over Lark's own tables.
 
-    The same pattern per parser state, the same tokens (with their lines and columns), the
-    same tree callbacks, so the same tree; in about half the time, as there are no layers of
-    calls per token and no objects for the blanks between tokens or for the line ends that no
-    tree keeps. Called on text with a syntax error it returns None: Lark's parse then reports
-    the error.
+    The same pattern per parser state, the same tokens, the same tree callbacks, so the same
+    tree; in a fraction of the time, as there are no layers of calls per token or per rule,
+    no objects for the blanks between tokens or for the line ends that no tree keeps, and no
+    count of lines (see :class:`Token`). Called on text with a syntax error it returns None:
+    Lark's parse then reports the error.
     """
 
     def __init__(self, tables: dict):
-        self.start, self.end = tables["start"], tables["end"]
-        reductions = [(False, (length, name, _tree_callback(*shape)))
-                      for length, name, *shape in tables["rules"]]
-        # state -> [actions, compiled pattern, ignored token types, pattern number]; an
-        # action is (True, next state) for a shift, (False, (length, rule name, callback))
-        # for a reduction. A state's pattern is compiled the first time the state is
-        # reached, as Lark's lexer does: a single-file run reaches about half of them.
+        # A state is [actions, compiled pattern, ignored token types, goto, pattern number]:
+        # an action is (True, next state) for a shift, (False, (length, rule name, whether a
+        # single child stands for the tree, the children kept: see _kept_children)) for a
+        # reduction; goto maps a rule name to the state after reducing to it. The parse
+        # stack holds the states themselves, not their numbers: one look-up less per step.
+        # A state's pattern is compiled the first time the state is reached, as Lark's
+        # lexer does: a single-file run reaches about half of them.
+        reductions = [(False, (length, name, single, _kept_children(length, single, kept)))
+                      for length, name, _, single, kept in tables["rules"]]
         self.sources = tables["patterns"]
         self.compiled = [None] * len(self.sources)
-        self.states = {}
-        self.goto = {}  # state -> rule name -> state after reducing to that rule
-        for state, (actions, ignore, source) in tables["states"].items():
-            actions = {symbol: action if action[0] else reductions[action[1]]
-                       for symbol, action in actions.items()}
-            self.states[state] = [actions, None, frozenset(ignore), source]
-            self.goto[state] = {symbol: arg for symbol, (shift, arg) in actions.items()
-                                if shift}
+        self.states = {state: [None, None, frozenset(ignore), {}, source]
+                       for state, (_, ignore, source) in tables["states"].items()}
+        for state, (actions, _, _) in tables["states"].items():
+            entry = self.states[state]
+            entry[0] = {symbol: (True, self.states[arg]) if shift else reductions[arg]
+                        for symbol, (shift, arg) in actions.items()}
+            entry[3].update((symbol, self.states[arg])
+                            for symbol, (shift, arg) in actions.items() if shift)
+            if "$END" in actions and actions["$END"][0]:
+                raise ValueError("$END shifted")  # (the loop below never shifts it)
+        self.start, self.end = self.states[tables["start"]], self.states[tables["end"]]
+        if "$END" in self.end[0]:
+            raise ValueError("end state with an action")  # (the loop stops there)
         self.pattern(self.start)  # lexers laid out otherwise fail here
         self.dropped = frozenset(tables["dropped"])
 
-    def pattern(self, state) -> re.Pattern:
+    def pattern(self, state: list) -> re.Pattern:
         """The compiled pattern of a state's lexer (compiled now if it was not yet)."""
-        entry = self.states[state]
-        if entry[1] is None:
-            number = entry[3]
+        if state[1] is None:
+            number = state[4]
             compiled = self.compiled[number]
             if compiled is None:
                 source = self.sources[number]
@@ -370,62 +408,67 @@ class _FastParser:
                 if source is None:
                     raise ValueError("lexer layout")
                 compiled = self.compiled[number] = regex.compile(*source)
-            entry[1] = compiled
-        return entry[1]
+            state[1] = compiled
+        return state[1]
 
     def __call__(self, text: str) -> Tree | None:
-        states, goto, end_state, dropped = self.states, self.goto, self.end, self.dropped
-        new_token = str.__new__
-        stack, values = [self.start], []
-        position, end, line, line_start = 0, len(text), 1, 0
+        dropped, end_state = self.dropped, self.end
+        new_tree = object.__new__
+        state = self.start
+        stack, values = [state], []
+        position, end = 0, len(text)
         while True:
-            actions, pattern, ignore, _ = states[stack[-1]]
+            actions, pattern, ignore, _, _ = state
             if pattern is None:
-                pattern = self.pattern(stack[-1])
-            if position < end:
-                match = pattern.match(text, position)
-                if match is None:
-                    return None
-                kind, value, stop = match.lastgroup, match.group(), match.end()
-                column = position - line_start + 1
-                newlines = value.count("\n")
-                if newlines:
-                    line += newlines
-                    line_start = position + value.rindex("\n") + 1
+                pattern = self.pattern(state)
+            match = pattern.match(text, position)
+            if match is not None:
+                kind = match.lastgroup
+                stop = match.end()
                 if kind in ignore:
                     position = stop
                     continue
                 if kind in dropped:
                     token = None
-                else:  # Token(kind, value, position, ...) without a Python-level __init__
-                    token = new_token(Token, value)
-                    token.type, token.value, token.start_pos, token.end_pos = (kind, value,
-                                                                               position, stop)
-                    token.line, token.column = line - newlines, column
-                    token.end_line, token.end_column = line, stop - line_start + 1
+                else:  # (attributes set here: Token has no Python-level __init__ to call)
+                    token = Token(match.group())
+                    token.type = kind
+                    token.start_pos = position
+                    token.end_pos = stop
+                    token._text = text
                 position = stop
+            elif position < end:
+                return None
             else:
-                kind, token = "$END", None  # (never shifted: its value is not used)
+                kind = "$END"  # (never shifted: checked in __init__)
             while True:  # reduce while the token asks for it, then shift it
                 action = actions.get(kind)
-                if action is None:
-                    return None
+                if action is None:  # the end of the text in the end state, or an error
+                    return values[-1] if state is end_state and kind == "$END" else None
                 shift, arg = action
                 if shift:
-                    if kind == "$END":
-                        return None
-                    stack.append(arg)
+                    state = arg
+                    stack.append(state)
                     values.append(token)
                     break
-                length, rule, callback = arg
-                children = values[-length:] if length else []
-                if length:
-                    del stack[-length:], values[-length:]
-                stack.append(goto[stack[-1]][rule])
-                values.append(callback(children))
-                if kind == "$END" and stack[-1] == end_state:
-                    return values[-1]
-                actions = states[stack[-1]][0]
+                length, rule, single, kept = arg  # (kept as Lark's tree callback keeps them)
+                if kept is _append and values[-2].data == rule:  # (the list's tree, longer)
+                    value = values[-2]
+                    value.children.append(values[-1])
+                    del stack[-2:], values[-2:]
+                else:
+                    children = values[kept] if kept.__class__ is slice else kept(values[-length:])
+                    if length:
+                        del stack[-length:], values[-length:]
+                    if single and len(children) == 1:
+                        value = children[0]
+                    else:  # Tree(rule, children) without a Python-level __init__
+                        value = new_tree(Tree)
+                        value.data, value.children = rule, children
+                state = stack[-1][3][rule]
+                stack.append(state)
+                values.append(value)
+                actions = state[0]
 
 
 def _describe(error, text: str) -> SyntaxError_:
