@@ -144,29 +144,34 @@ def check(args) -> int:
 
 
 def report(args, run) -> int:
-    """Check the files and write the report as results arrive; the exit code."""
-    from dataclasses import replace
+    """Check the files and write the report as results arrive; the exit code.
 
-    from .baseline import Baseline
+    Each file's part of the report comes rendered from where the file was checked (or from
+    the cache), except with a baseline, which filters the findings here first."""
     from .diagnostics import Severity
-    from .redaction import redact
+    from .runner import rendered
 
-    baseline = Baseline(args.baseline) if args.baseline else None
+    baseline = None
+    if args.baseline:
+        from .baseline import Baseline
+
+        baseline = Baseline(args.baseline)
     failing = Severity.WARNING if args.strict else Severity.ERROR
+    rendering = _rendering(args)
     unreadable = failed = False
     with report_stream(args, run) as (stream, color):
-        reporter = _reporter(args)(stream, color=color)
+        rendering = rendering._replace(color=color)
+        reporter = rendering.reporter(stream)
         reporter.begin()
-        for result in results(args, run):
-            diagnostics, fixed = result.diagnostics, result.fixed
-            if baseline is not None:
-                diagnostics = baseline.filter(result.name, diagnostics)
-            unreadable = unreadable or any(d.code == "E002" for d in diagnostics)
-            failed = failed or any(d.severity >= failing for d in diagnostics)
-            if not args.show_source:
-                diagnostics = [redact(d) for d in diagnostics]
-                fixed = [replace(a, diagnostic=redact(a.diagnostic)) for a in fixed]
-            reporter.file(result.name, diagnostics, fixed)
+        for result in results(args, run, rendering if baseline is None else None):
+            if result.chunk is None:
+                if baseline is not None:
+                    result = result._replace(
+                        diagnostics=baseline.filter(result.name, result.diagnostics))
+                result = rendered(result, rendering)
+            unreadable = unreadable or result.unreadable
+            failed = failed or result.worst >= failing
+            reporter.write(result.chunk)
         reporter.end()
     stale = report_stale(baseline) if baseline is not None else []
     if unreadable:
@@ -176,9 +181,10 @@ def report(args, run) -> int:
     return EXIT_FINDINGS if failed or (stale and args.strict_baseline) else EXIT_OK
 
 
-def results(args, run):
-    """A :class:`.runner.FileResult` per file, in the run's order; standard input is read
-    and checked in this process, the files by :func:`.runner.check_files`."""
+def results(args, run, rendering=None):
+    """A :class:`.runner.FileResult` per file, in the run's order, rendered by ``rendering``
+    (a :class:`.reporters.Rendering`) if given; standard input is read and checked in this
+    process, the files by :func:`.runner.check_files`."""
     from .cache import CACHE_DIR
     from .discovery import STDIN
     from .runner import Job, Task, check_files
@@ -197,7 +203,7 @@ def results(args, run):
     with_fixes = args.format in ("json", "sarif") and not args.statistics
     use_cache = not (args.no_cache or args.fix)
     job = Job(fix=args.fix, unsafe=args.unsafe_fixes, with_fixes=with_fixes,
-              cache_folder=CACHE_DIR if use_cache else None)
+              cache_folder=CACHE_DIR if use_cache else None, rendering=rendering)
     yield from check_files(tasks(), job, args.jobs)
 
 
@@ -223,14 +229,12 @@ def stdin_result(args, run):
     return FileResult(name, result.remaining, result.applied, result.changed)
 
 
-def _reporter(args):
-    from . import reporters
+def _rendering(args):
+    """How the report renders each file (its colour is set once the stream is known)."""
+    from .reporters import STATISTICS, Rendering
 
-    if args.statistics:
-        from .reporters.statistics import Report
-
-        return Report
-    return reporters.get(args.format)
+    return Rendering(STATISTICS if args.statistics else args.format,
+                     show_source=args.show_source)
 
 
 @contextlib.contextmanager

@@ -6,16 +6,21 @@ in batches, the next batch already at work while the current one is reported, so
 stays flat however many files there are. ``jobs`` is the number of processes (0: one per
 core); a handful of files is checked in this process, where a pool would cost more than it
 saves. Files the cache knows are answered in this process, whatever ``jobs`` says.
+
+When the job renders (:attr:`Job.rendering`), each file's part of the report is rendered
+where the file is checked, so this process only writes it; with a cache, each batch's
+rendered parts are kept together in one pack, and a warm run reads and writes those alone.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-from .cache import Cache, settings_key
+from .cache import Cache, Rendered, settings_key
+from .reporters import Chunk, Rendering
 
 #: Fewer files than this are checked in this process whatever ``jobs`` says.
 POOL_FROM = 8
@@ -35,21 +40,30 @@ class Task(NamedTuple):
 
 
 class FileResult(NamedTuple):
-    """One file's findings (and, after --fix, the fixes applied and whether it changed)."""
+    """One file's findings (and, after --fix, the fixes applied and whether it changed).
+
+    When the run renders where files are checked (:attr:`Job.rendering`), ``chunk`` is the
+    file's part of the report instead, with the worst severity and whether an E002 is among
+    the findings (all the exit code needs): the findings themselves are then left out."""
 
     name: str
     diagnostics: list
     fixed: tuple | list = ()
     changed: bool = False
+    chunk: Chunk | None = None
+    worst: int = 0
+    unreadable: bool = False
+    digest: str | None = None   # of the bytes checked, when the run has a cache
 
 
 class Job(NamedTuple):
-    """What every task of a run shares: what to do, and the cache."""
+    """What every task of a run shares: what to do, the cache, and how to render."""
 
     fix: bool = False
     unsafe: bool = False
     with_fixes: bool = False   # reports that show fixes (json, sarif) need them resolved
     cache_folder: str | None = None
+    rendering: Rendering | None = None   # render each file's part of the report
 
 
 def worker_count(jobs: int) -> int:
@@ -73,6 +87,15 @@ def check_files(tasks: Iterable[Task], job: Job, jobs: int = 1) -> Iterator[File
         pool.close()
 
 
+def rendered(result: FileResult, rendering: Rendering) -> FileResult:
+    """``result`` with its part of the report rendered (see :class:`FileResult`)."""
+    diagnostics = result.diagnostics
+    chunk = rendering.render(result.name, diagnostics, result.fixed)
+    return result._replace(diagnostics=[], fixed=(), chunk=chunk,
+                           worst=int(max((d.severity for d in diagnostics), default=0)),
+                           unreadable=any(d.code == "E002" for d in diagnostics))
+
+
 def _batches(tasks: Iterable[Task]) -> Iterator[list[Task]]:
     batch = []
     for task in tasks:
@@ -85,33 +108,95 @@ def _batches(tasks: Iterable[Task]) -> Iterator[list[Task]]:
 
 
 def _begin(batch: list[Task], pool: "_Pool") -> tuple:
-    """Set a batch to work: (the batch, its cache entries by index, its other results)."""
-    known = _known(batch) if _cache is not None else {}
+    """Set a batch to work: (the batch, what the cache knows by task index, the batch's
+    pack, the results of the others)."""
+    known, pack = _known(batch) if _cache is not None else ({}, None)
     misses = [task for index, task in enumerate(batch) if index not in known]
-    return batch, known, pool.check(misses)
+    return batch, known, pack, pool.check(misses)
 
 
-def _finish(batch: list[Task], known: dict[int, str], checked: Iterator[FileResult]):
+def _finish(batch: list[Task], known: dict, pack: "_Pack | None",
+            checked: Iterator[FileResult]):
     for index, task in enumerate(batch):
-        if index not in known:
-            yield next(checked)
-            continue
-        cached = _cache.load(known[index], task.name)
-        yield FileResult(task.name, cached) if cached is not None else _check(task)
+        found = known.get(index)
+        if found is None:
+            result = next(checked)
+        elif isinstance(found, FileResult):
+            result = found
+        else:
+            digest, entry = found
+            cached = _cache.load(entry, task.name)
+            result = _answer(task, digest, cached) if cached is not None else _check(task)
+        if pack is not None:
+            pack.add(task, result)
+        yield result
+    if pack is not None:
+        pack.close()
 
 
-def _known(tasks: list[Task]) -> dict[int, str]:
-    """The cache entries of the tasks whose files the cache holds, by task index."""
-    from .engine import read_bytes
-
+def _known(tasks: list[Task]) -> tuple[dict[int, object], "_Pack | None"]:
+    """What the cache holds of the tasks' files, by task index (a rendered result from the
+    batch's pack, or the (digest, entry) of the findings), and the pack."""
     known = {}
+    pack = _Pack(tasks) if _job.rendering is not None else None
     for index, task in enumerate(tasks):
-        data = read_bytes(task.path, task.name)
-        if isinstance(data, bytes):
-            entry = _cache.entry(data, settings_key(task.settings, _job.with_fixes))
-            if os.path.isfile(entry):
-                known[index] = entry
-    return known
+        data = _plain_bytes(task.path)
+        if data is None:
+            continue
+        digest = _cache.digest(data)
+        found = pack.find(task, digest) if pack is not None else None
+        if found is not None:
+            known[index] = found
+            continue
+        entry = _cache.entry(digest, _key(task))
+        if os.path.isfile(entry):
+            known[index] = digest, entry
+    return known, pack
+
+
+class _Pack:
+    """A batch's pack of rendered files in the cache (see :mod:`.cache`): what it held,
+    and the batch's results, written as the new pack when they are not what it held."""
+
+    def __init__(self, tasks: list[Task]):
+        self.entry = _cache.pack_entry(_job.rendering.key(), tasks[0].name, tasks[-1].name)
+        self.held = _cache.load_pack(self.entry)
+        self.files = []
+
+    def find(self, task: Task, digest: str) -> FileResult | None:
+        found = self.held.get((task.name, _key(task), digest))
+        if found is None:
+            return None
+        return FileResult(task.name, [], chunk=found.chunk, worst=found.worst,
+                          unreadable=found.unreadable, digest=digest)
+
+    def add(self, task: Task, result: FileResult) -> None:
+        if result.digest is not None and result.chunk is not None:
+            self.files.append(((task.name, _key(task), result.digest),
+                               Rendered(result.chunk, result.worst, result.unreadable)))
+
+    def close(self) -> None:
+        if {identity for identity, _ in self.files} != set(self.held):
+            _cache.put_pack(self.entry, self.files)
+
+
+def _plain_bytes(path: str) -> bytes | None:
+    """The bytes of a regular file, or None for anything else (a missing file, a FIFO, a
+    device...: :func:`.engine.read_bytes` says what, when the file is checked)."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+                             | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return None
+        with open(descriptor, "rb", closefd=False) as handle:
+            return handle.read()
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
 
 
 class _Pool:
@@ -140,6 +225,7 @@ class _Pool:
 _job: Job | None = None
 _cache: Cache | None = None
 _settings: dict[int, object] = {}
+_keys: dict[int, str] = {}
 
 
 def _start(job: Job) -> None:
@@ -147,6 +233,16 @@ def _start(job: Job) -> None:
     _job = job
     _cache = Cache(job.cache_folder) if job.cache_folder and not job.fix else None
     _settings.clear()
+    _keys.clear()
+
+
+def _key(task: Task) -> str:
+    """The cache's settings key of a task, worked out once per settings."""
+    key = _keys.get(task.settings_number)
+    if key is None:
+        settings = _settings.setdefault(task.settings_number, task.settings)
+        key = _keys[task.settings_number] = settings_key(settings, _job.with_fixes)
+    return key
 
 
 def _check(task: Task) -> FileResult:
@@ -154,23 +250,31 @@ def _check(task: Task) -> FileResult:
 
     data = read_bytes(task.path, task.name)
     if not isinstance(data, bytes):
-        return FileResult(task.name, [data])
+        return _answer(task, None, [data])
     settings = _settings.setdefault(task.settings_number, task.settings)
     if _job.fix:
-        return fix_file(task, data, settings)
-    key = settings_key(settings, _job.with_fixes) if _cache else None
+        result = fix_file(task, data, settings)
+        return rendered(result, _job.rendering) if _job.rendering else result
+    digest = _cache.digest(data) if _cache is not None else None
     decoded = decode(data)
     if decoded.text is None:
         from .engine import unreadable
 
-        return FileResult(task.name, [unreadable(task.name, decoded.problem)])
+        return _answer(task, digest, [unreadable(task.name, decoded.problem)])
     from .engine import lint_text
 
     diagnostics = [_portable(d, _job.with_fixes)
                    for d in lint_text(decoded.text, path=task.name, config=settings)]
     if _cache is not None:
-        _cache.put(data, key, diagnostics)
-    return FileResult(task.name, diagnostics)
+        _cache.put(_cache.entry(digest, _key(task)), diagnostics)
+    return _answer(task, digest, diagnostics)
+
+
+def _answer(task: Task, digest: str | None, diagnostics: list) -> FileResult:
+    """A file's result from its findings (and, when the run has a cache, the digest of its
+    bytes), rendered when the job renders."""
+    result = FileResult(task.name, diagnostics, digest=digest)
+    return rendered(result, _job.rendering) if _job.rendering is not None else result
 
 
 def fix_path(path: str, settings, unsafe: bool = False) -> FileResult:
@@ -181,6 +285,8 @@ def fix_path(path: str, settings, unsafe: bool = False) -> FileResult:
 
 def fix_file(task: Task, data: bytes, settings) -> FileResult:
     """Fix one file in place (atomically): the findings that remain and the fixes applied."""
+    from dataclasses import replace
+
     from .engine import decode, unreadable
     from .fixes import fix_text
     from .writing import encode, write_atomic
@@ -200,7 +306,7 @@ def fix_file(task: Task, data: bytes, settings) -> FileResult:
             unfixed = lint_text(decoded.text, path=task.name, config=settings)
             return FileResult(task.name, [unreadable(task.name, reason),
                                           *(_portable(d, _job.with_fixes) for d in unfixed)])
-    applied = [dataclasses.replace(a, diagnostic=_portable(a.diagnostic, True))
+    applied = [replace(a, diagnostic=_portable(a.diagnostic, True))
                for a in result.applied]
     return FileResult(task.name, remaining, applied, result.changed)
 

@@ -4,6 +4,7 @@ reports, through the command line."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -12,12 +13,13 @@ import pytest
 try:
     from cables import FAULTY, clean_cable
     from commandline import run
+    from test_cache import doctor, packed
 except ImportError:  # tests run as a package
     from tests.cables import FAULTY, clean_cable
     from tests.commandline import run
+    from tests.test_cache import doctor, packed
 
 NO_TAGS = clean_cable(tags=None)
-
 
 
 @pytest.fixture
@@ -66,16 +68,26 @@ def test_cache_is_filled_read_and_kept_out_of_git(folder):
     assert (cache / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
     entries = sorted(cache.rglob("*.json"))
     assert len(entries) == 3  # one per distinct content (the binary file is not cached)
+    [pack] = cache.rglob("*.pack")  # the rendered parts of the one batch
+    assert sorted(name for name, _, _ in packed(folder)) == \
+        sorted(p.name for p in folder.glob("*.cable"))
     warm = run("check", "--format", "json", ".", cwd=folder)
     assert warm.stdout == cold.stdout and warm.returncode == cold.returncode
-    # the warm run answers from the cache: a doctored entry shows through
+    # the warm run answers from the pack: a doctored one shows through
+    doctor(folder, lambda text: re.sub(r'"message": "[^"]*"', '"message": "from the pack"',
+                                       text))
+    doctored = json.loads(run("check", "--format", "json", ".", cwd=folder).stdout)
+    assert {d["message"] for d in doctored if d["code"] != "E002"} == {"from the pack"}
+    # without its pack, a file is answered from its findings' entry (and the pack made anew)
+    pack.unlink()
     for entry in entries:
         recorded = json.loads(entry.read_text(encoding="utf-8"))
         for item in recorded:
-            item[3] = "from the cache"
+            item[3] = "from the findings"
         entry.write_text(json.dumps(recorded), encoding="utf-8")
     doctored = json.loads(run("check", "--format", "json", ".", cwd=folder).stdout)
-    assert {d["message"] for d in doctored if d["code"] != "E002"} == {"from the cache"}
+    assert {d["message"] for d in doctored if d["code"] != "E002"} == {"from the findings"}
+    assert pack.is_file()
     fresh = json.loads(run("check", "--no-cache", "--format", "json", ".", cwd=folder).stdout)
     assert fresh == json.loads(cold.stdout)
 

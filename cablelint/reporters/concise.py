@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from . import Reporter
+from . import Chunk, Reporter
 
 
 class Report(Reporter):
-    def file(self, name, diagnostics, fixed) -> None:
-        self.stream.writelines(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}\n"
-                               for d in diagnostics)
+    @classmethod
+    def render(cls, name, diagnostics, fixed, color=False) -> Chunk:
+        return Chunk("".join(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}\n"
+                             for d in diagnostics))

@@ -7,7 +7,7 @@ escapes ``%``, CR and LF, as the runner expects.
 
 from __future__ import annotations
 
-from . import Reporter
+from . import Chunk, Reporter
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -21,11 +21,13 @@ def _property(text: str) -> str:
 
 
 class Report(Reporter):
-    def file(self, name, diagnostics, fixed) -> None:
+    @classmethod
+    def render(cls, name, diagnostics, fixed, color=False) -> Chunk:
+        lines = []
         for d in diagnostics:
             properties = ",".join([
                 f"file={_property(d.path)}", f"line={d.line}", f"col={d.column}",
                 f"endLine={d.span.end_line}", f"endColumn={d.span.end_column}",
                 f"title={_property(f'{d.code} {d.name}')}"])
-            self.stream.write(f"::{_COMMAND[d.severity.label]} {properties}::"
-                              f"{_data(d.message)}\n")
+            lines.append(f"::{_COMMAND[d.severity.label]} {properties}::{_data(d.message)}\n")
+        return Chunk("".join(lines))

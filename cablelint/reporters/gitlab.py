@@ -9,25 +9,18 @@ it stays the same when lines move above it, and merge requests show only new fin
 from __future__ import annotations
 
 from ..diagnostics import fingerprints
-from . import JsonArray, Reporter
+from . import ArrayReport, Chunk, JsonArray
 
 _SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
 
-class Report(Reporter):
-    def begin(self) -> None:
-        self.array = JsonArray(self.stream)
-
-    def file(self, name, diagnostics, fixed) -> None:
-        for d, fingerprint in zip(diagnostics, fingerprints(diagnostics)):
-            self.array.add({
-                "description": f"{d.code} {d.message}",
-                "check_name": f"{d.code} {d.name}",
-                "fingerprint": fingerprint,
-                "severity": _SEVERITY[d.severity.label],
-                "location": {"path": d.path, "lines": {"begin": d.line, "end": d.span.end_line}},
-            })
-
-    def end(self) -> None:
-        self.array.close()
-        self.stream.write("\n")
+class Report(ArrayReport):
+    @classmethod
+    def render(cls, name, diagnostics, fixed, color=False) -> Chunk:
+        return JsonArray.chunk([{
+            "description": f"{d.code} {d.message}",
+            "check_name": f"{d.code} {d.name}",
+            "fingerprint": fingerprint,
+            "severity": _SEVERITY[d.severity.label],
+            "location": {"path": d.path, "lines": {"begin": d.line, "end": d.span.end_line}},
+        } for d, fingerprint in zip(diagnostics, fingerprints(diagnostics))])

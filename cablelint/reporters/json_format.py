@@ -8,19 +8,12 @@ others, each by line, column and code.
 
 from __future__ import annotations
 
-from . import JsonArray, Reporter
+from . import ArrayReport, Chunk, JsonArray
 
 
-class Report(Reporter):
-    def begin(self) -> None:
-        self.array = JsonArray(self.stream)
-
-    def file(self, name, diagnostics, fixed) -> None:
-        for applied in fixed:
-            self.array.add({**applied.diagnostic.to_dict(), "fixed": True})
-        for d in diagnostics:
-            self.array.add({**d.to_dict(), "fixed": False})
-
-    def end(self) -> None:
-        self.array.close()
-        self.stream.write("\n")
+class Report(ArrayReport):
+    @classmethod
+    def render(cls, name, diagnostics, fixed, color=False) -> Chunk:
+        return JsonArray.chunk([*({**applied.diagnostic.to_dict(), "fixed": True}
+                                  for applied in fixed),
+                                *({**d.to_dict(), "fixed": False} for d in diagnostics)])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import tempfile
 from xml.etree import ElementTree
 
-from . import Reporter
+from . import Chunk, Reporter
 
 
 class Report(Reporter):
@@ -18,7 +18,9 @@ class Report(Reporter):
                                                     encoding="utf-8")
         self.tests = self.failures = 0
 
-    def file(self, name, diagnostics, fixed) -> None:
+    @classmethod
+    def render(cls, name, diagnostics, fixed, color=False) -> Chunk:
+        """The file's test suite; tally (tests, failures)."""
         suite = ElementTree.Element("testsuite", name=name,
                                     tests=str(max(1, len(diagnostics))),
                                     failures=str(len(diagnostics)), errors="0")
@@ -31,9 +33,14 @@ class Report(Reporter):
                                              message=f"{d.code} {d.message}")
             failure.text = f"{d.path}:{d.line}:{d.column}: {d.code} {d.message} ({d.name})"
         ElementTree.indent(suite, space="  ", level=1)
-        self.suites.write("  " + ElementTree.tostring(suite, encoding="unicode").rstrip() + "\n")
-        self.tests += max(1, len(diagnostics))
-        self.failures += len(diagnostics)
+        text = "  " + ElementTree.tostring(suite, encoding="unicode").rstrip() + "\n"
+        return Chunk(text, (max(1, len(diagnostics)), len(diagnostics)))
+
+    def write(self, chunk: Chunk) -> None:
+        self.suites.write(chunk.text)
+        tests, failures = chunk.tally
+        self.tests += tests
+        self.failures += failures
 
     def end(self) -> None:
         root = ElementTree.Element("testsuites", name="cablelint", tests=str(self.tests),

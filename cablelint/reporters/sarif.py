@@ -8,11 +8,12 @@ fix whose text is withheld: the replacement text would be classified).
 
 from __future__ import annotations
 
+import functools
 import json
 
 from .. import __version__
 from ..rules import registry
-from . import JsonArray, Reporter
+from . import Chunk, JsonArray, Reporter
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -56,7 +57,6 @@ class Report(Reporter):
 
     def begin(self) -> None:
         rules = list(registry())
-        self.index = {rule.code: i for i, rule in enumerate(rules)}
         log = {
             "$schema": SCHEMA,
             "version": "2.1.0",
@@ -72,28 +72,38 @@ class Report(Reporter):
         self.stream.write(self.head)
         self.results = JsonArray(self.stream, depth=3)
 
-    def file(self, name, diagnostics, fixed) -> None:
-        for d in diagnostics:
-            self.results.add(self._result(d))
+    @classmethod
+    def render(cls, name, diagnostics, fixed, color=False) -> Chunk:
+        return JsonArray.chunk([_result(d) for d in diagnostics], depth=3)
+
+    def write(self, chunk: Chunk) -> None:
+        self.results.write(chunk)
 
     def end(self) -> None:
         self.results.close()
         self.stream.write(self.tail + "\n")
 
-    def _result(self, d) -> dict:
-        uri = d.path.replace("\\", "/")
-        result = {
-            "ruleId": d.code,
-            "ruleIndex": self.index[d.code],
-            "level": _LEVEL[d.severity.label],
-            "message": {"text": d.message},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": uri},
-                "region": {"startLine": d.line, "startColumn": d.column,
-                           "endLine": d.span.end_line, "endColumn": d.span.end_column},
-            }}],
-        }
-        fixes = _fix(d, uri)
-        if fixes:
-            result["fixes"] = fixes
-        return result
+
+@functools.cache
+def _rule_index() -> dict[str, int]:
+    """Each rule's place in the log's list of rules."""
+    return {rule.code: i for i, rule in enumerate(registry())}
+
+
+def _result(d) -> dict:
+    uri = d.path.replace("\\", "/")
+    result = {
+        "ruleId": d.code,
+        "ruleIndex": _rule_index()[d.code],
+        "level": _LEVEL[d.severity.label],
+        "message": {"text": d.message},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": uri},
+            "region": {"startLine": d.line, "startColumn": d.column,
+                       "endLine": d.span.end_line, "endColumn": d.span.end_column},
+        }}],
+    }
+    fixes = _fix(d, uri)
+    if fixes:
+        result["fixes"] = fixes
+    return result

@@ -5,15 +5,22 @@ from __future__ import annotations
 
 from collections import Counter
 
-from . import Reporter
+from . import Chunk, Reporter
 
 
 class Report(Reporter):
     def begin(self) -> None:
         self.counts: Counter = Counter()
 
-    def file(self, name, diagnostics, fixed) -> None:
-        self.counts.update((d.code, d.name, d.severity.label) for d in diagnostics)
+    @classmethod
+    def render(cls, name, diagnostics, fixed, color=False) -> Chunk:
+        """No text; tally ((code, slug, severity, count), ...)."""
+        counts = Counter((d.code, d.name, d.severity.label) for d in diagnostics)
+        return Chunk("", tuple((*key, count) for key, count in counts.items()))
+
+    def write(self, chunk: Chunk) -> None:
+        for code, name, severity, count in chunk.tally:
+            self.counts[code, name, severity] += count
 
     def end(self) -> None:
         ranked = sorted(self.counts.items(), key=lambda item: (-item[1], item[0]))

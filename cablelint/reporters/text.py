@@ -12,13 +12,14 @@ instead of the line (see ``cablelint.redaction``).
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 
 from ..diagnostics import Severity
-from ..redaction import withheld_notice
-from . import Reporter
+from . import Chunk, Reporter
 
 
+@functools.cache
 def _palette(color: bool) -> dict[str, str]:
     if not color:
         return {"path": "", "code": "", "error": "", "warning": "", "info": "", "reset": ""}
@@ -28,27 +29,41 @@ def _palette(color: bool) -> dict[str, str]:
             "warning": Fore.YELLOW, "info": Fore.CYAN, "reset": Style.RESET_ALL}
 
 
+#: The severities a text report counts, in the order of its summary and of a chunk's tally.
+_COUNTED = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+
+
 class Report(Reporter):
     def begin(self) -> None:
-        self.paint = _palette(self.color)
         self.counts: Counter = Counter()
         self.files = self.fixes = 0
 
-    def file(self, name, diagnostics, fixed) -> None:
-        paint, write = self.paint, self.stream.write
-        self.files += 1
-        self.fixes += len(fixed)
+    @classmethod
+    def render(cls, name, diagnostics, fixed, color=False) -> Chunk:
+        """The file's findings; tally (fixes applied, errors, warnings, infos)."""
+        paint = _palette(color)
+        lines = []
         for applied in fixed:
             d = applied.diagnostic
-            write(f"{paint['path']}{d.path}:{d.line}:{d.column}:{paint['reset']} "
-                  f"{d.code} [fixed] {d.message}: {applied.description} ({d.name})\n")
+            lines.append(f"{paint['path']}{d.path}:{d.line}:{d.column}:{paint['reset']} "
+                         f"{d.code} [fixed] {d.message}: {applied.description} ({d.name})\n")
+        counts = Counter()
         for d in diagnostics:
             level = d.severity.label
-            write(f"{paint['path']}{d.path}:{d.line}:{d.column}:{paint['reset']} "
-                  f"{paint['code']}{d.code}{paint['reset']} "
-                  f"{paint[level]}[{level}]{paint['reset']} {d.message} ({d.name})\n")
-            write(_excerpt(d, paint[level], paint["reset"]))
-            self.counts[d.severity] += 1
+            lines.append(f"{paint['path']}{d.path}:{d.line}:{d.column}:{paint['reset']} "
+                         f"{paint['code']}{d.code}{paint['reset']} "
+                         f"{paint[level]}[{level}]{paint['reset']} {d.message} ({d.name})\n")
+            lines.append(_excerpt(d, paint[level], paint["reset"]))
+            counts[d.severity] += 1
+        return Chunk("".join(lines), (len(fixed), *(counts[s] for s in _COUNTED)))
+
+    def write(self, chunk: Chunk) -> None:
+        self.stream.write(chunk.text)
+        fixes, *counts = chunk.tally
+        self.files += 1
+        self.fixes += fixes
+        for severity, count in zip(_COUNTED, counts):
+            self.counts[severity] += count
 
     def end(self) -> None:
         counts, write = self.counts, self.stream.write
@@ -60,7 +75,7 @@ class Report(Reporter):
             write(f"All checks passed ({self.files} {noun}).\n")
             return
         parts = [f"{counts[s]} {s.label}{'' if counts[s] == 1 else 's'}"
-                 for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s]]
+                 for s in _COUNTED if counts[s]]
         write(f"Found {total} problem{'' if total == 1 else 's'} "
               f"({', '.join(parts)}) in {self.files} {noun}.\n")
 
@@ -75,7 +90,11 @@ def _excerpt(d, color: str, reset: str) -> str:
     """The finding's source line with carets under its span, or the withheld notice."""
     gutter = f"{d.line:>5} | "
     if d.source is None:
-        return f"{gutter}{withheld_notice(d.withheld)}\n" if d.withheld is not None else ""
+        if d.withheld is None:
+            return ""
+        from ..redaction import withheld_notice
+
+        return f"{gutter}{withheld_notice(d.withheld)}\n"
     line = d.source
     start = min(d.column - 1, len(line))
     end = d.span.end_column - 1 if d.span.end_line == d.line else len(line)
