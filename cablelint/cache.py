@@ -22,10 +22,7 @@ silently; it only ever saves time.
 from __future__ import annotations
 
 import functools
-import hashlib
-import json
 import os
-import shutil
 from typing import NamedTuple
 
 from . import __version__
@@ -42,12 +39,16 @@ def settings_key(settings, with_fixes: bool) -> str:
              if name not in ("include", "exclude", "root", "source", "per_file_ignores")]
     parts.append(f"fixes={with_fixes}")
     parts.append(f"package={_package_stamp()}")
+    import hashlib  # (hashlib, json and shutil only when the cache is used: a hook's start-up)
+
     return hashlib.blake2b("\n".join(sorted(parts)).encode("utf-8"), digest_size=12).hexdigest()
 
 
 @functools.cache
 def _package_stamp() -> str:
     """Names, sizes and modification times of the package's files."""
+    import hashlib
+
     root = os.path.dirname(os.path.abspath(__file__))
     stamps = []
     for folder, _, names in os.walk(root):
@@ -71,6 +72,8 @@ class Cache:
     def digest(data: bytes) -> str:
         """The hash of a file's bytes that its entries go by (SHA-256, cut to 128 bits:
         processors hash it faster than BLAKE2, and a warm run hashes every cable)."""
+        import hashlib
+
         return hashlib.sha256(data).hexdigest()[:32]
 
     def entry(self, digest: str, key: str) -> str:
@@ -82,12 +85,16 @@ class Cache:
         """The pack entry of a batch of files, by the rendering's key and the names of the
         batch's first and last files (it may not exist; the files it holds are checked on
         loading). A run over other files, or a batch grown or shrunk, has its own pack."""
+        import hashlib
+
         slot = hashlib.blake2b(f"{rendering}\0{first}\0{last}".encode("utf-8", "surrogatepass"),
                                digest_size=12).hexdigest()
         return os.path.join(self.versioned, "packs", slot[:2], slot[2:] + ".pack")
 
     def load(self, entry: str, path: str) -> list[Diagnostic] | None:
         """The findings an entry holds, named for ``path``; None if it cannot be read."""
+        import json
+
         try:
             with open(entry, encoding="utf-8") as handle:
                 return [_diagnostic(path, item) for item in json.load(handle)]
@@ -95,12 +102,16 @@ class Cache:
             return None
 
     def put(self, entry: str, diagnostics: list[Diagnostic]) -> None:
+        import json
+
         self._store(entry, json.dumps([_record(d) for d in diagnostics], ensure_ascii=False,
                                       separators=(",", ":")).encode("utf-8"))
 
     def load_pack(self, entry: str) -> dict[tuple, Rendered]:
         """The rendered files a pack holds, by (name, settings key, digest); empty if there
         is no pack or it cannot be read."""
+        import json
+
         try:
             with open(entry, "rb") as handle:
                 data = handle.read()
@@ -119,6 +130,8 @@ class Cache:
         """Keep a batch's rendered files, each by (name, settings key, digest): a line of
         JSON (per file: those three, worst severity, E002 or not, tally, size of its text),
         then the texts, as UTF-8."""
+        import json
+
         header, texts = [], []
         for identity, rendered in files:
             try:
@@ -166,6 +179,8 @@ def clean(folder: str = CACHE_DIR) -> bool:
     """Remove the cache folder; whether there was one."""
     if not os.path.isdir(folder):
         return False
+    import shutil
+
     shutil.rmtree(folder)
     return True
 

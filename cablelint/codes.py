@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import datetime
 import functools
+import os
 from collections.abc import Iterable
-from pathlib import Path
 from typing import NamedTuple
 
 from .diagnostics import same_kind_equality
@@ -47,7 +47,9 @@ def _data_text(name: str) -> str:
     """The text of ``cablelint/data/<name>``: the file beside this module (installed package
     or source tree), else the package's resource (a zipped install)."""
     try:
-        return (Path(__file__).parent / "data" / name).read_text(encoding="utf-8")
+        with open(os.path.join(os.path.dirname(__file__), "data", name),
+                  encoding="utf-8") as stream:
+            return stream.read()
     except OSError:
         from importlib import resources
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 from typing import NamedTuple
-from pathlib import Path
 
 from .config import DEFAULT_EXCLUDE, PROFILES, Settings, UsageError
 from .diagnostics import Severity
@@ -29,7 +28,7 @@ KEYS = (*_LISTS, *_TABLES, "profile")
 _NEWLINE = b"\n"
 
 
-def read_table(path: Path) -> dict | None:
+def read_table(path: str) -> dict | None:
     """The cablelint table of a configuration file; None for a pyproject.toml without one."""
     try:
         with open(path, "rb") as handle:
@@ -49,7 +48,7 @@ def read_table(path: Path) -> dict | None:
         if "(at line " not in message:  # "at end of document"
             message = f"{message} (at line {data.count(_NEWLINE) + 1})"
         raise UsageError(f"{path}: not valid TOML: {message}")
-    if path.name != "pyproject.toml":
+    if os.path.basename(path) != "pyproject.toml":
         return document
     table = document.get("tool", {}).get("cablelint")
     if table is not None and not isinstance(table, dict):
@@ -232,14 +231,14 @@ class Configurations:
 
         table, root = {}, os.getcwd()
         if source is not None:
-            path = Path(source)
-            if not path.is_file():
+            path = source
+            if not os.path.isfile(path):
                 raise UsageError(f"--config {source}: no such configuration file "
                                  "(give a file, or KEY=VALUE)")
             table = read_table(path)
             if table is None:
                 raise UsageError(f"{source}: has no [tool.cablelint] table")
-            root = str(path.resolve().parent)
+            root = os.path.dirname(os.path.realpath(path))
         table = merge(table, self.overrides)
         try:
             settings = settings_from(table, root=root, source=source,
@@ -277,7 +276,7 @@ def _config_in(folder: str) -> str | None:
     for name in CONFIG_NAMES:
         candidate = os.path.join(folder, name)
         if os.path.isfile(candidate):
-            if name == "pyproject.toml" and read_table(Path(candidate)) is None:
+            if name == "pyproject.toml" and read_table(candidate) is None:
                 continue
             return candidate
     return None

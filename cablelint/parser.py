@@ -16,7 +16,6 @@ import re
 import sys
 import zlib
 from functools import cache, partial
-from pathlib import Path
 from typing import NamedTuple
 
 from . import regex
@@ -117,12 +116,20 @@ def is_token(node) -> bool:
     return isinstance(node, str)
 
 
-def grammar_path() -> Path:
-    """The grammar file: inside the installed package, or at the top of a source checkout."""
-    packaged = Path(__file__).parent / "grammar" / _GRAMMAR_NAME
-    if packaged.is_file():
+def grammar_path() -> str:
+    """The grammar file: inside the installed package, or at the top of a source checkout.
+    (A plain path: pathlib costs a one-file run more than it gives.)"""
+    here = os.path.dirname(os.path.abspath(__file__))
+    packaged = os.path.join(here, "grammar", _GRAMMAR_NAME)
+    if os.path.isfile(packaged):
         return packaged
-    return Path(__file__).parent.parent / "grammar" / _GRAMMAR_NAME
+    return os.path.join(os.path.dirname(here), "grammar", _GRAMMAR_NAME)
+
+
+def grammar_text() -> str:
+    """The text of the grammar file."""
+    with open(grammar_path(), encoding="utf-8") as stream:
+        return stream.read()
 
 
 def _cache_file(grammar_text: str) -> str | bool:
@@ -152,7 +159,7 @@ def get_parser():
     """The one Lark instance of this process."""
     import lark
 
-    text = grammar_path().read_text(encoding="utf-8")
+    text = grammar_text()
     cache_file = _cache_file(text)
     if cache_file:
         try:
@@ -212,7 +219,7 @@ def _parse_tables() -> dict:
     instance and no lexer of Lark's: loading them costs more than the lint of the file."""
     from . import __version__, usercache
 
-    text = grammar_path().read_text(encoding="utf-8")
+    text = grammar_text()
     key = "|".join((text, _lark_version(), repr(sorted(_OPTIONS.items())), __version__,
                     str(_TABLES_LAYOUT), sys.version))
     folder = usercache.folder()

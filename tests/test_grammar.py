@@ -145,10 +145,10 @@ def test_valid_cable_parses_without_e001(text):
 
 
 def test_grammar_file_is_found():
-    path = parser.grammar_path()
+    path = Path(parser.grammar_path())
     assert path.is_file()
     assert path.name == "cable.lark"
-    assert "dtg_line" in path.read_text(encoding="utf-8")
+    assert "dtg_line" in path.read_text(encoding="utf-8") == parser.grammar_text()
 
 
 def test_grammar_is_force_included_in_the_wheel():
