@@ -98,8 +98,8 @@ _RELEASE_DATE = regex.compile(
     r"day, \d{1,2} (?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December) \d{4}, \d{1,2}:\d\d[ \t]*\r?$", re.M)
 # an archive's footer line: "2003ROME05149 - Classification: CONFIDENTIAL"
-_FOOTER_DASH = regex.compile(r" - (?=Clas|CONFIDENTIAL|SECRET|UNCLASSIFIED|LIMITED)")
-_FOOTER_ID = regex.compile(r"[ \t]*(?:19|20)\d\d[A-Z ]{2,12}\d{5}")
+_FOOTER = regex.compile(r"\n[ \t]*(?:19|20)\d\d[A-Z ]{2,12}\d{5}"
+                        r" - (?=Clas|CONFIDENTIAL|SECRET|UNCLASSIFIED|LIMITED)")
 _WEEKDAYS = frozenset({"Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun"})
 _CLASSIFICATION_WORD = r"(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|TOP SECRET|LIMITED OFFICIAL USE)"
 _ID = r"\d\d[A-Z]+\d+"
@@ -116,6 +116,9 @@ _RECORD_LINES = regex.compile(
     rf"[ \t]*{_CLASSIFICATION_WORD}[A-Z/ ]*[ \t]*(?:\r?\n|\Z)"
     rf"(?:(?:[ \t]*\r?\n)*[ \t]*{_ID}(?:\|{_ID})*[ \t]*(?:\r?\n|\Z))?", re.M)
 _RECORD_DATE = regex.compile(r"\n[ \t]*\d{4}-\d\d-\d\d")  # a cheap test before _RECORD_LINES
+# footer lines and record fields and lines open a line with "id:" or four digits: one scan
+# tells whether any of them can be there (each whole-text scan costs a corpus run 0.03 s)
+_ARCHIVE_LINE = regex.compile(r"\n(?:id:|[ \t]*\d{4}[-A-Z ])")
 # "[57344<TAB>]2006-07-10 14:51:00<TAB>06BERN1280<TAB>Embassy Bern<TAB>CONFIDENTIAL<TAB>refs<TAB>"
 _RECORD_TABS = regex.compile(
     r"^(?:\d+\t)?(?:\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{4})[ \t]+\d{1,2}:\d\d(?::\d\d)?"
@@ -175,6 +178,11 @@ class Artifact(NamedTuple):
         if trail <= lead:
             return self.start, self.end
         return self.start + lead, self.start + trail
+
+
+#: ``_artifact((kind, start, end, text, replacement, page_mark))`` is ``Artifact(...)`` without
+#: the Python-level ``__new__``, for the paragraph marks (a corpus run finds 46,000)
+_artifact = partial(tuple.__new__, Artifact)
 
 
 class OffsetMap:
@@ -278,9 +286,9 @@ def normalise(original: str) -> Normalised:
         edits += _line_end_backslashes(original)
     if "&" in original:
         edits += _html_entities(original)
-    edits += _furniture(original)
+    edits += _furniture(original, lined)
     if "¶" in original:
-        edits += [Artifact(PARAGRAPH_MARK, m.start(1) - 1, m.end(1) - 1, m.group(1))
+        edits += [_artifact((PARAGRAPH_MARK, m.start(1) - 1, m.end(1) - 1, m.group(1), "", None))
                   for m in _PARA_MARK.finditer(lined)]
     first_number = _PARA_NUMBER.search(lined)
     edits += _mangled_numbers(lined, first_number)
@@ -338,9 +346,9 @@ def _html_entities(original: str) -> list[Artifact]:
 # --- release furniture ---------------------------------------------------------------------------
 
 
-def _furniture(original: str) -> list[Artifact]:
+def _furniture(original: str, lined: str) -> list[Artifact]:
     """Page and continuation marks, per-page classification lines, trailers, review stamps,
-    database records and the viewer's date line."""
+    database records and the viewer's date line (``lined`` is ``"\n" + original``)."""
     found = []
     if " OF " in original:
         for m in _CONTINUATION.finditer(original):
@@ -363,24 +371,31 @@ def _furniture(original: str) -> list[Artifact]:
     if "Declassified/Released" in original:
         found += [_place(original, REVIEW_STAMP, m.start(), m.end())
                   for m in _REVIEW_STAMP.finditer(original)]
-    for m in _FOOTER_DASH.finditer(original):
-        line_start = original.rfind("\n", 0, m.start()) + 1
-        if _FOOTER_ID.fullmatch(original, line_start, m.start()):
-            line_end = original.find("\n", m.end())
-            found.append(_place(original, REVIEW_STAMP, line_start,
-                                len(original) if line_end < 0 else line_end))
     for m in _RELEASE_DATE.finditer(original):
         line_start = original.rfind("\n", 0, m.start()) + 1
         if original[line_start:m.start()].strip() in _WEEKDAYS:
             found.append(_place(original, RELEASE_DATE, line_start, m.end()))
-    found += _database_records(original)
+    archive_line = _ARCHIVE_LINE.search(lined)
+    if archive_line:  # footers and record lines start on that line or later
+        first = archive_line.start()
+        for m in _FOOTER.finditer(lined, first):
+            # an offset in ``lined`` is one more: m.start() is the footer's line start
+            line_end = original.find("\n", m.end() - 1)
+            found.append(_place(original, REVIEW_STAMP, m.start(),
+                                len(original) if line_end < 0 else line_end))
+        found += _record_lines(original, lined, first)
+    if "\t" in original:
+        found += [Artifact(DATABASE_RECORD, m.start(), m.end(), m.group())
+                  for m in _RECORD_TABS.finditer(original)]
     return found
 
 
-def _database_records(original: str) -> list[Artifact]:
-    """The release database's record fields inside the text (three layouts)."""
+def _record_lines(original: str, lined: str, first: int) -> list[Artifact]:
+    """The release database's record fields and record lines inside the text (the two
+    layouts that open a line with "id:" or a date, none before ``lined[first]``; the third,
+    on one line with tabs, is found by :func:`_furniture`)."""
     found = []
-    if "\nid:" in original or original.startswith("id:"):
+    if lined.find("\nid:", first) >= 0:
         for m in _RECORD_FIELDS.finditer(original):
             end = m.end()
             if m.group().rstrip().endswith("header:"):  # a copy of the address block follows
@@ -388,12 +403,9 @@ def _database_records(original: str) -> list[Artifact]:
                 if ends is not None:
                     end = ends.end()
             found.append(Artifact(DATABASE_RECORD, m.start(), end, original[m.start():end]))
-    if _RECORD_DATE.search(original):
+    if _RECORD_DATE.search(lined, first):
         found += [Artifact(DATABASE_RECORD, m.start(), m.end(), m.group())
                   for m in _RECORD_LINES.finditer(original)]
-    if "\t" in original:
-        found += [Artifact(DATABASE_RECORD, m.start(), m.end(), m.group())
-                  for m in _RECORD_TABS.finditer(original)]
     return found
 
 

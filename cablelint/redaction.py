@@ -95,13 +95,12 @@ def original_lines(cable: Cable) -> list[str]:
     return cable.original.split("\n")
 
 
-def source_line(cable: Cable, line: int) -> str | None:
-    """The original text of a 1-based line, without its line end (None past the end)."""
+def source_lines(cable: Cable) -> list[str]:
+    """The cable's original lines without their line ends (line 1 at index 0)."""
     lines = original_lines(cable)
-    if not 0 < line <= len(lines):
-        return None
-    text = lines[line - 1]
-    return text[:-1] if text.endswith("\r") else text
+    if "\r" not in cable.original:
+        return lines
+    return [text[:-1] if text.endswith("\r") else text for text in lines]
 
 
 def classified_level(cable: Cable) -> str | None:
@@ -159,6 +158,8 @@ def first_withheld(span: Span, withheld: dict[int, str]) -> str | None:
     """The phrase of the first withheld line the span touches, or None."""
     if not withheld:
         return None
+    if span.end_line == span.line:  # most spans: no range to walk
+        return withheld.get(span.line)
     for line in _lines(span):
         phrase = withheld.get(line)
         if phrase is not None:

@@ -546,6 +546,24 @@ def test_tab_separated_record_before_a_dumped_header():
     assert result.text == clean_cable()
 
 
+FOOTER = "2024OSLO00412 - Classification: CONFIDENTIAL"
+
+
+@pytest.mark.parametrize("head, kind", [(FOOTER, REVIEW_STAMP),
+                                        ("id: 211934\ndate: 3/14/2024 15:30", DATABASE_RECORD)],
+                         ids=["footer", "fields"])
+def test_archive_line_on_the_first_line_is_taken_out(head, kind):
+    result = normalise(head + "\n" + clean_cable())
+    assert [(a.kind, a.start, a.text) for a in result.artifacts] == [(kind, 0, head + "\n")]
+    assert result.text == clean_cable()
+
+
+def test_archive_footer_after_a_line_that_opens_with_a_year():
+    text = clean_cable(paragraphs=["1. (U) Elections.", "2024 ELECTIONS: none."],
+                       trailer="NNNN\n" + FOOTER)
+    assert [(a.kind, a.text) for a in normalise(text).artifacts] == [(REVIEW_STAMP, FOOTER + "\n")]
+
+
 def test_split_words_of_the_classified_by_block_are_joined():
     text = ARTIFACT_CABLES["split-reason"]
     result = normalise(text)
