@@ -2,7 +2,8 @@
 
 Each is dear to import and serves only other work: ``dataclasses`` (and ``inspect``, which it
 imports) for records made faster as named tuples, fixes and renumbering for ``--fix``, the
-language server, diffs, baselines and parallel runs. Run in a fresh interpreter, as a hook
+language server, diffs, baselines and parallel runs, Lark (the parse tables are cached) and
+the modules of the results cache. Run in a fresh interpreter, as a hook
 runs it; its cache folder is in ``tmp_path``."""
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ import pytest
 
 from cables import PARAGRAPHS, clean_cable
 
-#: Never imported by ``cablelint check --no-cache ONE.cable`` with the plain text report.
+#: Never imported by ``cablelint check --no-cache ONE.cable`` with the plain text report
+#: (Lark reads only a cable with a syntax error, once the parse tables are cached; pathlib,
+#: shutil and hashlib serve the cache and argparse's help, not a hook's run).
 NOT_FOR_ONE_FILE = ("dataclasses", "inspect", "cablelint.fixes", "cablelint.server",
                     "cablelint.diffing", "cablelint.baseline", "multiprocessing",
-                    "concurrent.futures", "difflib")
+                    "concurrent.futures", "difflib", "lark", "pathlib", "shutil", "hashlib")
 
 _CHECK = ("import json, sys\n"
           "from cablelint.cli import main\n"
