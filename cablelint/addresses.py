@@ -113,7 +113,7 @@ def parse_addressee(text: str) -> AddresseeParts:
     return _parse_before_mcn(text)
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=1024)
 def _parse_before_mcn(text: str) -> AddresseeParts:
     """The parts of an addressee line without its MCN."""
     routing = None
@@ -157,7 +157,7 @@ def _precedence(words: list[re.Match]) -> tuple[Part | None, str | None, str | N
     return None, None, None
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _precedence_guess(word: str) -> str | None:
     """The precedence word a misspelt one resembles (``IMMEDAITE`` -> ``IMMEDIATE``)."""
     if not word.isalpha() or word in codes.plad_designators():
@@ -183,7 +183,7 @@ def part_span(cable: Cable, addressee: Addressee, part: Part) -> Span:
     return span_of(cable, addressee.span, part.start, part.end)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def designator_guess(word: str) -> str | None:
     """A known designator close to an unknown one, for a "did you mean" hint."""
     return codes.suggest(word, codes.plad_designators())

@@ -58,7 +58,7 @@ def _split_parts() -> tuple[frozenset[str], frozenset[str], tuple[int, ...]]:
     return parts, topical, tuple(sorted({len(tag) for tag in parts}))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)
 def splits(word: str) -> tuple[tuple[str, ...], ...]:
     """The ways an unknown token splits into known tags (``MASSMNUC`` -> ``MASS MNUC``).
 
@@ -138,7 +138,7 @@ def _reads_as_tags(tags: list[Text]) -> bool:
     return 2 * known >= len(tags)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)
 def _reads_as_tag(text: str) -> bool:
     """A token that is a known tag, a run-together one, a person tag or a caption word."""
     word = text.strip().rstrip(".")
@@ -197,7 +197,7 @@ def _is_name_word(tag: Text) -> bool:
     return _reads_as_name(tag.text.strip())
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _reads_as_name(text: str) -> bool:
     if not _NAME_WORD.fullmatch(text):
         return False
@@ -377,7 +377,7 @@ class ReferenceReading(NamedTuple):
 same_kind_equality(ReferenceReading)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def resolve_post(written: str) -> tuple[str, str | None] | None:
     """(station, post to write instead or None) for a post as written, or None if unknown."""
     squeezed = codes.squeeze_post(written)
@@ -400,7 +400,7 @@ def _blank_between(text: str, first: re.Match, second: re.Match) -> bool:
     return bool(gap) and not gap.strip() and "\n" not in gap
 
 
-@lru_cache(maxsize=8192)  # (a reading is about 0.7 kB: some 6 MB at most)
+@lru_cache(maxsize=1024)  # (a reading is about 0.7 kB: under 1 MB)
 def read_reference(citation: str) -> ReferenceReading:
     """Read one REF item's citation text (see :class:`ReferenceReading`)."""
     masked = _mask_furniture(citation)

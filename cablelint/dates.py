@@ -48,7 +48,7 @@ def dtg_date(dtg: DateTimeGroup | None) -> datetime.date | None:
     return _calendar_date(dtg.time.text, dtg.month.text, dtg.year.text)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _calendar_date(time: str, month_text: str, year_text: str) -> datetime.date | None:
     """The date of a date-time group's parts as written (``201106Z``, ``MAR``, ``08``)."""
     month = MONTHS.get(month_text.upper().rstrip("."))

@@ -196,6 +196,6 @@ def governing_order(cable: Cable) -> codes.ExecutiveOrder | None:
     return _order_on(sent) if sent else None
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _order_on(day: datetime.date) -> codes.ExecutiveOrder | None:
     return codes.order_in_force(day)

@@ -127,7 +127,7 @@ _DESIGNATOR = regex.compile(
 POST_ALIASES = {"SECSTATE WASHDC": ("STATE",), "USDEL SECRETARY": ("SECTO", "PARTO")}
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def plain(text: str) -> str:
     """Upper case, one blank between words, no ``//office//`` suffix."""
     return _BLANKS.sub(" ", _OFFICE.sub(" ", text)).strip(" .,").upper()
@@ -146,7 +146,7 @@ def post_matches(post: str, plad: str, aliases: dict | None = None) -> bool:
     return _matches(post, plad, aliases)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _post_matches(post: str, plad: str) -> bool:
     return _matches(post, plad, None)
 
@@ -185,7 +185,7 @@ class MarkParts(NamedTuple):
 same_kind_equality(MarkParts)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def read_mark(text: str) -> MarkParts | None:
     """The parts of ``(S//NF)``, ``( s / nf )``, ``(CONF)``; None if it is no such shape."""
     match = _MARK.fullmatch(text.strip())
@@ -201,7 +201,7 @@ def mark_level(mark: PortionMark) -> str | None:
     return _level_of(mark.text)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _level_of(text: str) -> str | None:
     parts = read_mark(text)
     level = parts.level.upper() if parts else None
@@ -213,7 +213,7 @@ def mark_rank(mark: PortionMark) -> int:
     return _rank_of(mark.text)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _rank_of(text: str) -> int:
     return rank(_level_of(text)) or 0
 
@@ -223,7 +223,7 @@ def mark_control(mark: PortionMark) -> str | None:
     return _control_of(mark.text)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _control_of(text: str) -> str | None:
     parts = read_mark(text)
     return control_kind(parts.control) if parts else None
@@ -246,7 +246,7 @@ def looks_like_mark(mark: PortionMark) -> bool:
     return _meant_as_mark(mark.text)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _meant_as_mark(text: str) -> bool:
     parts = read_mark(text)
     if parts is None:
@@ -283,7 +283,7 @@ def portion_marks(cable: Cable) -> tuple[PortionMark, ...]:
     return tuple(found)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _counts(text: str, numbered: bool) -> bool | None:
     """Whether a paragraph's mark counts, as far as its text tells; None when that depends on
     the lines before it (:func:`list_letter`)."""

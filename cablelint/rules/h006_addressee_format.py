@@ -56,7 +56,7 @@ _JOINED_BY_OTHER = regex.compile(r"(?:(?P<ri>R[A-Z]{4,7})(?P<separator>-|\\|//)"
                                  r"|(?P<us>R[UH][A-Z]{3,6})(?P<space>[^\S\n]+))(?=[A-Z])")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def unknown_designator(plad: str) -> str | None:
     """The first word of a PLAD, without an office (``COMSIXTHFLT//N2//``), when it is no
     known address designator and the PLAD is no collective; else None."""
@@ -109,7 +109,7 @@ class AddresseeFormat(Rule):
                                addresses.part_span(cable, addressee, mcn))
 
     @staticmethod
-    @lru_cache(maxsize=4096)
+    @lru_cache(maxsize=1024)
     def joined_by_other(plad: str) -> re.Match | None:
         """``RUEHC-SECSTATE WASHDC``: a routing indicator joined to a designator without ``/``."""
         match = _JOINED_BY_OTHER.match(plad)

@@ -44,7 +44,7 @@ from ..diagnostics import Fix, Severity
 from .base import Rule
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def suggestion(word: str) -> str | None:
     """A close known tag for an unknown one (remembered: archives repeat their typos)."""
     return codes.suggest(word, _candidates(word)) if word.isalpha() else None
@@ -72,7 +72,7 @@ def _tags_by_letter() -> dict[str, tuple[str, ...]]:
     return {letter: tuple(tags) for letter, tags in index.items()}
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)
 def _unknown(text: str) -> tuple[str, str] | None:
     """(token, upper-case word) of a TAGS token that is no known tag; None for a known tag,
     an empty token or a person tag."""

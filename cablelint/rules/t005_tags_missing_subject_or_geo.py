@@ -57,7 +57,7 @@ def is_mission(cable, post: str) -> bool:
     return post.startswith(_MISSION_POSTS) or plad.startswith(_MISSION_POSTS + ("USMISSION",))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)
 def tag_kinds(text: str) -> frozenset[str | None]:
     """The kinds of a TAGS token (see ``codes.tag_kind``), or of its parts when it runs tags
     together (``PHUMBA``: subject and geographic)."""
