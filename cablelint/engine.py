@@ -100,50 +100,12 @@ def _plan(settings: Settings) -> list:
 
 
 def read_bytes(path: str | os.PathLike, display: str | None = None) -> bytes | Diagnostic:
-    """A file's bytes, or the E002 diagnostic saying why it cannot be read.
+    """A file's bytes, or the E002 diagnostic saying why it cannot be read (see
+    :func:`.reading.file_bytes`)."""
+    from .reading import file_bytes
 
-    The file is opened without waiting and must be a regular file: a FIFO or a device named
-    like a cable is reported, never waited on; a symbolic link loop or a broken link is
-    named as such."""
-    import errno
-    import stat
-
-    def not_regular(mode: int) -> str | None:
-        if stat.S_ISDIR(mode):
-            return "is a directory, not a cable file"
-        kinds = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
-                 (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
-        for test, kind in kinds:
-            if test(mode):
-                return f"not a regular file: {kind}"
-        return None if stat.S_ISREG(mode) else "not a regular file"
-
-    name = display or os.fspath(path)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        descriptor = os.open(path, flags)
-    except FileNotFoundError:
-        broken = os.path.islink(path)
-        return unreadable(name, "broken symbolic link: the file it points to does not exist"
-                          if broken else "no such file or directory")
-    except OSError as error:
-        if error.errno == errno.ELOOP:
-            return unreadable(name, "symbolic link loop (too many levels of symbolic links)")
-        try:
-            reason = not_regular(os.stat(path).st_mode)
-        except OSError:
-            reason = None
-        return unreadable(name, reason or f"cannot be read: {error.strerror or error}")
-    try:
-        reason = not_regular(os.fstat(descriptor).st_mode)
-        if reason:
-            return unreadable(name, reason)
-        with open(descriptor, "rb", closefd=False) as handle:
-            return handle.read()
-    except OSError as error:
-        return unreadable(name, f"cannot be read: {error.strerror or error}")
-    finally:
-        os.close(descriptor)
+    data = file_bytes(path)
+    return data if isinstance(data, bytes) else unreadable(display or os.fspath(path), data)
 
 
 def read_file(path: str | os.PathLike, display: str | None = None) -> Decoded | Diagnostic:

@@ -15,11 +15,11 @@ rendered parts are kept together in one pack, and a warm run reads and writes th
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from .cache import Cache, Rendered, settings_key
+from .reading import file_bytes
 from .reporters import Chunk, Rendering
 
 #: Fewer files than this are checked in this process whatever ``jobs`` says.
@@ -140,8 +140,8 @@ def _known(tasks: list[Task]) -> tuple[dict[int, object], "_Pack | None"]:
     known = {}
     pack = _Pack(tasks) if _job.rendering is not None else None
     for index, task in enumerate(tasks):
-        data = _plain_bytes(task.path)
-        if data is None:
+        data = file_bytes(task.path)
+        if not isinstance(data, bytes):  # (the check of the file says why)
             continue
         digest = _cache.digest(data)
         found = pack.find(task, digest) if pack is not None else None
@@ -178,25 +178,6 @@ class _Pack:
     def close(self) -> None:
         if {identity for identity, _ in self.files} != set(self.held):
             _cache.put_pack(self.entry, self.files)
-
-
-def _plain_bytes(path: str) -> bytes | None:
-    """The bytes of a regular file, or None for anything else (a missing file, a FIFO, a
-    device...: :func:`.engine.read_bytes` says what, when the file is checked)."""
-    try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
-                             | getattr(os, "O_BINARY", 0))
-    except OSError:
-        return None
-    try:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            return None
-        with open(descriptor, "rb", closefd=False) as handle:
-            return handle.read()
-    except OSError:
-        return None
-    finally:
-        os.close(descriptor)
 
 
 class _Pool:
