@@ -12,7 +12,7 @@ from functools import cache
 
 from . import model as m
 from . import regex
-from .diagnostics import Span
+from .diagnostics import Span, maker
 from .normalise import Normalised, normalise
 from .parser import Token, Tree, is_token, parse  # (Lark's trees, after a syntax error, alike)
 
@@ -25,6 +25,11 @@ _SERIAL = regex.compile(r"[^\S\n]+(\d+)$")
 _CAPTION = regex.compile(r"[^,\s][^,]*?(?=\s*(?:,|$))")
 _BLANKS = regex.compile(r"\s+")
 _FORMAT_LINES = {"FL1": "FL1", "FL2": "FL2", "FL3": "FL3", "FL4": "FL4", "ROUTING_LINE": "FL2"}
+
+# the records a cable has dozens of, made with every field given (see diagnostics.maker)
+_text, _span = maker(m.Text), maker(Span)
+_paragraph, _block, _portion_mark = maker(m.Paragraph), maker(m.Block), maker(m.PortionMark)
+_addressee, _transmission_line = maker(m.Addressee), maker(m.TransmissionLine)
 
 
 class Builder:
@@ -43,7 +48,7 @@ class Builder:
         return self.span(token.start_pos, token.end_pos)
 
     def text(self, token: Token) -> m.Text:
-        return m.Text(str(token), self.span(token.start_pos, token.end_pos))
+        return _text((str(token), self.span(token.start_pos, token.end_pos)))
 
     def texts(self, tokens: list[Token]) -> tuple[dict[str, m.Text], Span]:
         """The texts of an element's tokens by terminal name (an element has one token of
@@ -55,7 +60,7 @@ class Builder:
     def part(self, token: Token, start: int, end: int) -> m.Text:
         """A sub-string ``[start, end)`` of a token's text."""
         base = token.start_pos
-        return m.Text(token[start:end], self.span(base + start, base + end))
+        return _text((token[start:end], self.span(base + start, base + end)))
 
     # -- the cable ------------------------------------------------------------------------
     def build(self, tree: Tree, path: str, problems: tuple[m.SyntaxProblem, ...]) -> m.Cable:
@@ -80,8 +85,8 @@ class Builder:
     def transmission(self, tree: Tree):
         """The format lines: the tree's tokens (the rule of a line stands for its token)."""
         for token in tree.children:
-            yield m.TransmissionLine(_FORMAT_LINES[token.type], str(token),
-                                     self.token_span(token))
+            yield _transmission_line((_FORMAT_LINES[token.type], str(token),
+                                      self.span(token.start_pos, token.end_pos)))
 
     def address(self, tree: Tree, parts: dict) -> None:
         for child in tree.children:
@@ -120,8 +125,8 @@ class Builder:
                 start = offset - len(line) - 1 + line.index(content) if content else start
             if not content:
                 continue
-            addressees.append(m.Addressee(content, self.span(
-                token.start_pos + start, token.start_pos + start + len(content))))
+            addressees.append(_addressee((content, self.span(
+                token.start_pos + start, token.start_pos + start + len(content)))))
         return m.AddressList(keyword, tuple(addressees), self.token_span(token))
 
     # -- text header ----------------------------------------------------------------------
@@ -232,11 +237,11 @@ class Builder:
             if kind == "paragraph":
                 texts, span = self.texts(child.children)
                 mark = texts.get("PORTION_MARK") or texts.get("LEADING_MARK")
-                body.append(m.Paragraph(texts.get("PARA_NUMBER"), portion_mark(mark),
-                                        texts.get("PARA_TEXT"), span))
+                body.append(_paragraph((texts.get("PARA_NUMBER"), portion_mark(mark),
+                                        texts.get("PARA_TEXT"), span)))
             elif kind == "block":
                 text = self.text(child.children[0])
-                body.append(m.Block(text, text.span))
+                body.append(_block((text, text.span)))
             elif kind == "end_of_message":
                 body.append(m.EndOfMessage(self.token_span(child.children[0])))
             elif kind == "classified_by":
@@ -249,7 +254,7 @@ def _joined(first: Span, last: Span) -> Span:
     """From the start of the ``first`` span to the end of the ``last``."""
     if first is last:
         return first
-    return Span(first.line, first.column, last.end_line, last.end_column, first.start, last.end)
+    return _span((first.line, first.column, last.end_line, last.end_column, first.start, last.end))
 
 
 def _split_items(line: str) -> list[tuple[int, tuple[int, int] | None]]:
@@ -307,8 +312,8 @@ def parse_portion_mark(raw: str, span: Span) -> m.PortionMark:
     inner = raw[1:-1].strip()
     level, _, control = inner.partition("/")
     level = level.strip()
-    return m.PortionMark(raw, _LEVELS.get(level.upper(), level), control.lstrip("/").strip() or None,
-                         span)
+    return _portion_mark((raw, _LEVELS.get(level.upper(), level),
+                          control.lstrip("/").strip() or None, span))
 
 
 def build_cable(text: str, path: str = "<text>") -> m.Cable:

@@ -7,12 +7,11 @@ turning unreadable input into an E002 diagnostic instead of an exception.
 from __future__ import annotations
 
 import os
-from functools import partial
 from typing import NamedTuple
 
 from .build import build_cable
 from .config import Settings
-from .diagnostics import Diagnostic, Span, same_kind_equality
+from .diagnostics import Diagnostic, Span, maker, same_kind_equality
 from .redaction import first_withheld, source_lines, withheld_lines
 from .rules import registry
 
@@ -154,4 +153,4 @@ def _stamp(path: str, found: list, cable) -> list[Diagnostic]:
 
 #: ``_diagnostic((path, code, ...))`` is ``Diagnostic(path, code, ...)`` without the named
 #: tuple's Python-level ``__new__``: a corpus run stamps 137,000 findings
-_diagnostic = partial(tuple.__new__, Diagnostic)
+_diagnostic = maker(Diagnostic)

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import cache, partial
+from functools import cache
 from typing import NamedTuple
 
 from . import codes, regex
-from .diagnostics import Span, same_kind_equality
+from .diagnostics import Span, maker, same_kind_equality
 
 # Artifact kinds, grouped by the rule that reports them.
 PARAGRAPH_MARK = "paragraph-mark"            # X001: "¶1.", "¶ 14.", "¶B."
@@ -45,9 +45,9 @@ FINAL_NEWLINE = "final-newline"              # a missing newline at the end of t
 FURNITURE = (PAGE_LINE, PAGE_CLASSIFICATION, TRAILER_LINE, REVIEW_STAMP, DATABASE_RECORD,
              RELEASE_DATE)
 
-#: ``_span((line, column, end_line, end_column, start, end))`` is ``Span(line, ...)`` without
-#: the named tuple's Python-level ``__new__``: spans are made by the hundred thousand
-_span = partial(tuple.__new__, Span)
+#: ``_span((line, column, end_line, end_column, start, end))``: spans are made by the hundred
+#: thousand (see :func:`.diagnostics.maker`)
+_span = maker(Span)
 
 _CRLF = regex.compile(r"\r\n|\r\Z")
 # Line-start patterns begin with a literal "\n" and run over "\n" + text, so the regex engine
@@ -182,7 +182,7 @@ class Artifact(NamedTuple):
 
 #: ``_artifact((kind, start, end, text, replacement, page_mark))`` is ``Artifact(...)`` without
 #: the Python-level ``__new__``, for the paragraph marks (a corpus run finds 46,000)
-_artifact = partial(tuple.__new__, Artifact)
+_artifact = maker(Artifact)
 
 
 class OffsetMap:
