@@ -140,14 +140,14 @@ def _stamp(path: str, found: list, cable) -> list[Diagnostic]:
     sources = source_lines(cable)
     count = len(sources)
     stamped = []
-    for rule, finding, severity in found:
-        if finding.severity is not None and severity == rule.severity:
-            severity = finding.severity
-        span = finding.span
+    for rule, (message, span, fix, own_severity), severity in found:
+        if own_severity is not None and severity == rule.severity:
+            severity = own_severity
         line = span.line
         stamped.append(_diagnostic((
-            path, rule.code, rule.name, severity, finding.message, span, finding.fix,
-            first_withheld(span, withheld), sources[line - 1] if 0 < line <= count else None)))
+            path, rule.code, rule.name, severity, message, span, fix,
+            first_withheld(span, withheld) if withheld else None,
+            sources[line - 1] if 0 < line <= count else None)))
     return stamped
 
 
