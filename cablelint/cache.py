@@ -1,22 +1,28 @@
-"""The results cache: a cable's findings, kept by the hash of its bytes and of the settings,
-and its rendered part of a report.
+"""The results cache: a cable's findings and its rendered part of a report, kept by the hash
+of its bytes, its name and the settings.
 
 Entries live in ``.cablelint_cache/`` (made in the folder cablelint runs from, with a
-``.gitignore`` of ``*`` so it is never committed), under a folder per cablelint version and
-a folder per settings key (which holds a stamp of the package's files): a new or edited
-cablelint never reads an old entry. A cache that cannot be read or written is passed over
-silently; it only ever saves time.
+``.gitignore`` of ``*`` so it is never committed), under a folder per cablelint version;
+each file in an entry is kept under its settings key, which holds a stamp of the package's
+files: a new or edited cablelint never reads an old entry. A cache that cannot be read or
+written is passed over silently; it only ever saves time.
 
-* ``.json`` entries, one per cable and settings: the findings as the engine made them
-  (messages unredacted, as the cables beside them), for runs that need the findings
-  themselves (a baseline) or another rendering.
-* ``.pack`` entries, one per batch of files checked together (see :mod:`.runner`) and
-  rendering (format, colour, --show-source): each file's part of the report as it was
-  written, withheld text already taken out unless --show-source, by the file's name in the
-  report, settings key and content digest. A warm run reads one pack per batch instead of
-  an entry per file (opening files is what costs), and no findings at all; a file a pack
-  does not hold (edited, or new) is answered from its findings (rendered again) or checked,
-  and the batch's pack is written anew.
+Both kinds of entry are packs, one per batch of files checked together (see :mod:`.runner`):
+creating a file costs more than linting a cable, so a cold run writes two files a batch,
+not one a cable.
+
+* **Findings packs**, by settings: each file's findings as the engine made them (messages
+  unredacted, as the cables beside them) by the file's name in the report, settings key and
+  content digest, for runs that need the findings themselves (a baseline) or another
+  rendering. Each file's findings are decoded only when asked for.
+* **Rendered packs**, by rendering (format, colour, --show-source): each file's part of the
+  report as it was written, withheld text already taken out unless --show-source. A warm
+  run reads one rendered pack per batch and no findings at all; a file the pack does not
+  hold (edited, or new) is answered from the findings pack (rendered again) or checked,
+  and the batch's packs are written anew.
+
+A pack is a line of JSON, a row per file (its identity, what else the kind keeps, and the
+size of its text), then the files' texts, as UTF-8.
 """
 
 from __future__ import annotations
@@ -76,73 +82,60 @@ class Cache:
 
         return hashlib.sha256(data).hexdigest()[:32]
 
-    def entry(self, digest: str, key: str) -> str:
-        """The findings' entry file for a file's digest under a settings key (it may not
-        exist)."""
-        return os.path.join(self.versioned, key, digest[:2], digest[2:] + ".json")
+    def findings_entry(self, key: str, first: str, last: str) -> str:
+        """The findings pack of a batch of files checked under settings ``key`` (those of its
+        first file), by the names of the batch's first and last files (it may not exist)."""
+        return self._slot("findings", key, first, last)
 
     def pack_entry(self, rendering: str, first: str, last: str) -> str:
-        """The pack entry of a batch of files, by the rendering's key and the names of the
+        """The rendered pack of a batch of files, by the rendering's key and the names of the
         batch's first and last files (it may not exist; the files it holds are checked on
         loading). A run over other files, or a batch grown or shrunk, has its own pack."""
+        return self._slot("packs", rendering, first, last)
+
+    def _slot(self, kind: str, key: str, first: str, last: str) -> str:
         import hashlib
 
-        slot = hashlib.blake2b(f"{rendering}\0{first}\0{last}".encode("utf-8", "surrogatepass"),
+        slot = hashlib.blake2b(f"{key}\0{first}\0{last}".encode("utf-8", "surrogatepass"),
                                digest_size=12).hexdigest()
-        return os.path.join(self.versioned, "packs", slot[:2], slot[2:] + ".pack")
+        return os.path.join(self.versioned, kind, slot[:2], slot[2:] + ".pack")
 
-    def load(self, entry: str, path: str) -> list[Diagnostic] | None:
-        """The findings an entry holds, named for ``path``; None if it cannot be read."""
-        import json
+    def load_findings(self, entry: str) -> dict[tuple, bytes]:
+        """The findings a pack holds, by (name, settings key, digest), each still encoded
+        (see :func:`decode_findings`); empty if there is no pack or it cannot be read."""
+        return {(name, key, digest): text
+                for (name, key, digest, _), text in _read_pack(entry)}
 
-        try:
-            with open(entry, encoding="utf-8") as handle:
-                return [_diagnostic(path, item) for item in json.load(handle)]
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
-            return None
-
-    def put(self, entry: str, diagnostics: list[Diagnostic]) -> None:
-        import json
-
-        self._store(entry, json.dumps([_record(d) for d in diagnostics], ensure_ascii=False,
-                                      separators=(",", ":")).encode("utf-8"))
+    def put_findings(self, entry: str, files: list[tuple[tuple, bytes]]) -> None:
+        """Keep a batch's findings, each file's by (name, settings key, digest), encoded by
+        :func:`encode_findings`."""
+        self._store(entry, _pack([[*identity, len(text)] for identity, text in files],
+                                 [text for _, text in files]))
 
     def load_pack(self, entry: str) -> dict[tuple, Rendered]:
         """The rendered files a pack holds, by (name, settings key, digest); empty if there
         is no pack or it cannot be read."""
-        import json
-
         try:
-            with open(entry, "rb") as handle:
-                data = handle.read()
-            end = data.index(b"\n")
-            held, offset = {}, end + 1
-            for name, key, digest, worst, unreadable, tally, size in json.loads(data[:end]):
-                text = data[offset:offset + size].decode("utf-8")
-                offset += size
-                held[name, key, digest] = Rendered(Chunk(text, tuple(tally)), worst,
-                                                   unreadable)
-            return held if offset == len(data) else {}
-        except (OSError, ValueError, TypeError):
+            return {(name, key, digest): Rendered(Chunk(text.decode("utf-8"), tuple(tally)),
+                                                  worst, unreadable)
+                    for (name, key, digest, worst, unreadable, tally, _), text
+                    in _read_pack(entry)}
+        except (ValueError, TypeError):
             return {}
 
     def put_pack(self, entry: str, files: list[tuple[tuple, Rendered]]) -> None:
-        """Keep a batch's rendered files, each by (name, settings key, digest): a line of
-        JSON (per file: those three, worst severity, E002 or not, tally, size of its text),
-        then the texts, as UTF-8."""
-        import json
-
-        header, texts = [], []
+        """Keep a batch's rendered files, each by (name, settings key, digest), with its
+        worst severity, whether an E002 is among its findings, and its tally."""
+        rows, texts = [], []
         for identity, rendered in files:
             try:
                 text = rendered.chunk.text.encode("utf-8")
             except UnicodeError:  # text that cannot be stored as it is: rendered again
                 continue
-            header.append([*identity, rendered.worst, rendered.unreadable,
-                           rendered.chunk.tally, len(text)])
+            rows.append([*identity, rendered.worst, rendered.unreadable, rendered.chunk.tally,
+                         len(text)])
             texts.append(text)
-        head = json.dumps(header, separators=(",", ":")).encode("ascii")
-        self._store(entry, b"\n".join([head, b"".join(texts)]))
+        self._store(entry, _pack(rows, texts))
 
     def _store(self, entry: str, data: bytes) -> None:
         """Write an entry atomically (a temporary file, then a rename), or not at all."""
@@ -183,6 +176,50 @@ def clean(folder: str = CACHE_DIR) -> bool:
 
     shutil.rmtree(folder)
     return True
+
+
+def encode_findings(diagnostics: list[Diagnostic]) -> bytes:
+    """A file's findings as a findings pack keeps them (JSON, without the path)."""
+    import json
+
+    return json.dumps([_record(d) for d in diagnostics], ensure_ascii=False,
+                      separators=(",", ":")).encode("utf-8")
+
+
+def decode_findings(text: bytes, path: str) -> list[Diagnostic] | None:
+    """The findings :func:`encode_findings` made, named for ``path``; None if they cannot be
+    read."""
+    import json
+
+    try:
+        return [_diagnostic(path, item) for item in json.loads(text)]
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+def _pack(rows: list[list], texts: list[bytes]) -> bytes:
+    import json
+
+    return b"\n".join([json.dumps(rows, separators=(",", ":")).encode("ascii"), b"".join(texts)])
+
+
+def _read_pack(entry: str) -> list[tuple[list, bytes]]:
+    """A pack's rows, each with its text (the last field of a row is the text's size); empty
+    if there is no pack or it cannot be read, or does not add up."""
+    import json
+
+    try:
+        with open(entry, "rb") as handle:
+            data = handle.read()
+        end = data.index(b"\n")
+        files, offset = [], end + 1
+        for row in json.loads(data[:end]):
+            size = row[-1]
+            files.append((row, data[offset:offset + size]))
+            offset += size
+        return files if offset == len(data) else []
+    except (OSError, ValueError, TypeError, IndexError, KeyError):
+        return []
 
 
 def _record(d: Diagnostic) -> list:

@@ -8,8 +8,9 @@ core); a handful of files is checked in this process, where a pool would cost mo
 saves. Files the cache knows are answered in this process, whatever ``jobs`` says.
 
 When the job renders (:attr:`Job.rendering`), each file's part of the report is rendered
-where the file is checked, so this process only writes it; with a cache, each batch's
-rendered parts are kept together in one pack, and a warm run reads and writes those alone.
+where the file is checked, so this process only writes it. With a cache, a batch's findings
+(encoded where the files are checked) and its rendered parts are each kept together in one
+pack (see :mod:`.cache`), and a warm run reads the rendered pack alone.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-from .cache import Cache, Rendered, settings_key
+from .cache import Cache, Rendered, decode_findings, encode_findings, settings_key
 from .reading import file_bytes
 from .reporters import Chunk, Rendering
 
@@ -54,6 +55,7 @@ class FileResult(NamedTuple):
     worst: int = 0
     unreadable: bool = False
     digest: str | None = None   # of the bytes checked, when the run has a cache
+    findings: bytes | None = None   # the findings as the cache keeps them, when it has them
 
 
 class Job(NamedTuple):
@@ -124,9 +126,10 @@ def _finish(batch: list[Task], known: dict, pack: "_Pack | None",
         elif isinstance(found, FileResult):
             result = found
         else:
-            digest, entry = found
-            cached = _cache.load(entry, task.name)
-            result = _answer(task, digest, cached) if cached is not None else _check(task)
+            digest, findings = found
+            cached = decode_findings(findings, task.name)
+            result = (_answer(task, digest, cached, findings) if cached is not None
+                      else _check(task))
         if pack is not None:
             pack.add(task, result)
         yield result
@@ -134,34 +137,40 @@ def _finish(batch: list[Task], known: dict, pack: "_Pack | None",
         pack.close()
 
 
-def _known(tasks: list[Task]) -> tuple[dict[int, object], "_Pack | None"]:
+def _known(tasks: list[Task]) -> tuple[dict[int, object], "_Pack"]:
     """What the cache holds of the tasks' files, by task index (a rendered result from the
-    batch's pack, or the (digest, entry) of the findings), and the pack."""
+    batch's rendered pack, or the (digest, encoded findings) from its findings pack), and
+    the batch's packs."""
     known = {}
-    pack = _Pack(tasks) if _job.rendering is not None else None
+    pack = _Pack(tasks)
     for index, task in enumerate(tasks):
         data = file_bytes(task.path)
         if not isinstance(data, bytes):  # (the check of the file says why)
             continue
         digest = _cache.digest(data)
-        found = pack.find(task, digest) if pack is not None else None
+        found = pack.find(task, digest)
         if found is not None:
             known[index] = found
             continue
-        entry = _cache.entry(digest, _key(task))
-        if os.path.isfile(entry):
-            known[index] = digest, entry
+        findings = pack.findings(task, digest)
+        if findings is not None:
+            known[index] = digest, findings
     return known, pack
 
 
 class _Pack:
-    """A batch's pack of rendered files in the cache (see :mod:`.cache`): what it held,
-    and the batch's results, written as the new pack when they are not what it held."""
+    """A batch's packs in the cache (see :mod:`.cache`): what they held, and the batch's
+    results, written as the new packs when they are not what they held. The findings pack
+    is read only when a file is not in the rendered pack (never on a warm run)."""
 
     def __init__(self, tasks: list[Task]):
-        self.entry = _cache.pack_entry(_job.rendering.key(), tasks[0].name, tasks[-1].name)
-        self.held = _cache.load_pack(self.entry)
-        self.files = []
+        first, last = tasks[0].name, tasks[-1].name
+        self.entry = (_cache.pack_entry(_job.rendering.key(), first, last)
+                      if _job.rendering is not None else None)
+        self.held = _cache.load_pack(self.entry) if self.entry else {}
+        self.findings_entry = _cache.findings_entry(_key(tasks[0]), first, last)
+        self.held_findings = None  # (read when first needed)
+        self.files, self.found = [], []
 
     def find(self, task: Task, digest: str) -> FileResult | None:
         found = self.held.get((task.name, _key(task), digest))
@@ -170,14 +179,29 @@ class _Pack:
         return FileResult(task.name, [], chunk=found.chunk, worst=found.worst,
                           unreadable=found.unreadable, digest=digest)
 
+    def findings(self, task: Task, digest: str) -> bytes | None:
+        if self.held_findings is None:
+            self.held_findings = _cache.load_findings(self.findings_entry)
+        return self.held_findings.get((task.name, _key(task), digest))
+
     def add(self, task: Task, result: FileResult) -> None:
-        if result.digest is not None and result.chunk is not None:
-            self.files.append(((task.name, _key(task), result.digest),
-                               Rendered(result.chunk, result.worst, result.unreadable)))
+        if result.digest is None:
+            return
+        identity = (task.name, _key(task), result.digest)
+        if self.entry is not None and result.chunk is not None:
+            self.files.append((identity, Rendered(result.chunk, result.worst, result.unreadable)))
+        findings = result.findings
+        if findings is None and self.held_findings is not None:
+            findings = self.held_findings.get(identity)  # (a file from the rendered pack)
+        if findings is not None:
+            self.found.append((identity, findings))
 
     def close(self) -> None:
-        if {identity for identity, _ in self.files} != set(self.held):
+        if self.entry is not None and {identity for identity, _ in self.files} != set(self.held):
             _cache.put_pack(self.entry, self.files)
+        if self.held_findings is not None and \
+                {identity for identity, _ in self.found} != set(self.held_findings):
+            _cache.put_findings(self.findings_entry, self.found)
 
 
 class _Pool:
@@ -246,15 +270,15 @@ def _check(task: Task) -> FileResult:
 
     diagnostics = [_portable(d, _job.with_fixes)
                    for d in lint_text(decoded.text, path=task.name, config=settings)]
-    if _cache is not None:
-        _cache.put(_cache.entry(digest, _key(task)), diagnostics)
-    return _answer(task, digest, diagnostics)
+    findings = encode_findings(diagnostics) if _cache is not None else None
+    return _answer(task, digest, diagnostics, findings)
 
 
-def _answer(task: Task, digest: str | None, diagnostics: list) -> FileResult:
+def _answer(task: Task, digest: str | None, diagnostics: list,
+            findings: bytes | None = None) -> FileResult:
     """A file's result from its findings (and, when the run has a cache, the digest of its
-    bytes), rendered when the job renders."""
-    result = FileResult(task.name, diagnostics, digest=digest)
+    bytes and the findings as the cache keeps them), rendered when the job renders."""
+    result = FileResult(task.name, diagnostics, digest=digest, findings=findings)
     return rendered(result, _job.rendering) if _job.rendering is not None else result
 
 

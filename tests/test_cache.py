@@ -42,8 +42,9 @@ def folder(tmp_path):
     return tmp_path
 
 
-def packs(folder) -> list:
-    return sorted((folder / ".cablelint_cache").rglob("*.pack"))
+def packs(folder, kind: str = "packs") -> list:
+    """The rendered packs (``kind="findings"``: the findings packs) in a folder's cache."""
+    return sorted((folder / ".cablelint_cache").glob(f"*/{kind}/*/*.pack"))
 
 
 def packed(folder) -> dict:

@@ -10,14 +10,16 @@ from xml.etree import ElementTree
 
 import pytest
 
+from cablelint.cache import Cache, decode_findings, encode_findings
+
 try:
     from cables import FAULTY, clean_cable
     from commandline import run
-    from test_cache import doctor, packed
+    from test_cache import doctor, packed, packs
 except ImportError:  # tests run as a package
     from tests.cables import FAULTY, clean_cable
     from tests.commandline import run
-    from tests.test_cache import doctor, packed
+    from tests.test_cache import doctor, packed, packs
 
 NO_TAGS = clean_cable(tags=None)
 
@@ -62,34 +64,61 @@ def test_fix_in_parallel(folder):
     assert not (folder / ".cablelint_cache").exists()  # fixing never fills the cache
 
 
+def findings_held(folder) -> dict:
+    """The findings that the findings packs in a folder's cache hold, by (name, settings key,
+    digest)."""
+    cache = Cache(str(folder / ".cablelint_cache"))
+    return {identity: decode_findings(text, identity[0])
+            for pack in packs(folder, "findings")
+            for identity, text in cache.load_findings(str(pack)).items()}
+
+
 def test_cache_is_filled_read_and_kept_out_of_git(folder):
     cold = run("check", "--format", "json", ".", cwd=folder)
     cache = folder / ".cablelint_cache"
     assert (cache / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
-    entries = sorted(cache.rglob("*.json"))
-    assert len(entries) == 3  # one per distinct content (the binary file is not cached)
-    [pack] = cache.rglob("*.pack")  # the rendered parts of the one batch
+    # one batch: one pack of findings and one of rendered parts, and no file per cable
+    [findings], [pack] = packs(folder, "findings"), packs(folder)
+    assert len([p for p in cache.rglob("*") if p.is_file()]) == 3
+    readable = sorted(p.name for p in folder.glob("*.cable") if p.name != "cable-07.cable")
+    assert sorted(name for name, _, _ in findings_held(folder)) == readable
     assert sorted(name for name, _, _ in packed(folder)) == \
         sorted(p.name for p in folder.glob("*.cable"))
+    stamp = findings.stat().st_mtime_ns
     warm = run("check", "--format", "json", ".", cwd=folder)
     assert warm.stdout == cold.stdout and warm.returncode == cold.returncode
-    # the warm run answers from the pack: a doctored one shows through
+    assert findings.stat().st_mtime_ns == stamp  # a warm run leaves the findings alone
+    # the warm run answers from the rendered pack: a doctored one shows through
     doctor(folder, lambda text: re.sub(r'"message": "[^"]*"', '"message": "from the pack"',
                                        text))
     doctored = json.loads(run("check", "--format", "json", ".", cwd=folder).stdout)
     assert {d["message"] for d in doctored if d["code"] != "E002"} == {"from the pack"}
-    # without its pack, a file is answered from its findings' entry (and the pack made anew)
+    # without its rendered pack, a file is answered from the findings (the pack made anew)
     pack.unlink()
-    for entry in entries:
-        recorded = json.loads(entry.read_text(encoding="utf-8"))
-        for item in recorded:
-            item[3] = "from the findings"
-        entry.write_text(json.dumps(recorded), encoding="utf-8")
+    Cache(str(cache)).put_findings(str(findings), [
+        (identity, encode_findings([d._replace(message="from the findings") for d in found]))
+        for identity, found in findings_held(folder).items()])
     doctored = json.loads(run("check", "--format", "json", ".", cwd=folder).stdout)
     assert {d["message"] for d in doctored if d["code"] != "E002"} == {"from the findings"}
     assert pack.is_file()
     fresh = json.loads(run("check", "--no-cache", "--format", "json", ".", cwd=folder).stdout)
     assert fresh == json.loads(cold.stdout)
+
+
+def test_an_edited_file_leaves_the_others_findings_in_the_pack(folder):
+    run("check", ".", cwd=folder)
+    before = findings_held(folder)
+    (folder / "cable-00.cable").write_text(FAULTY.replace("PRELL", "PREL"), encoding="utf-8")
+    run("check", ".", cwd=folder)
+    after = findings_held(folder)
+    [(old, _)] = [(i, f) for i, f in before.items() if i not in after]
+    [(new, found)] = [(i, f) for i, f in after.items() if i not in before]
+    assert old[0] == new[0] == "cable-00.cable" and old[2] != new[2]
+    assert [d.code for d in found] == ["P002"]
+    assert len(after) == 19  # the other 18 carried over from the pack read
+    # a run that needs the findings themselves (another format) reads them from the pack
+    assert run("check", "--format", "concise", "cable-00.cable", cwd=folder).stdout.count(
+        "P002") == 1
 
 
 def test_cache_follows_content_and_settings(folder):
