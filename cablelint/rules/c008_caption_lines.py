@@ -195,6 +195,8 @@ class CaptionLines(Rule):
         if start is None:
             return
         text = cable.original
+        if text.rfind("SIPDIS") < start:  # the usual cable (and rfind is the quicker search)
+            return
         position = text.find("SIPDIS", start)
         while position >= 0:
             begin = text.rfind("\n", 0, position) + 1

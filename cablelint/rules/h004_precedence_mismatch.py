@@ -50,12 +50,15 @@ class PrecedenceMismatch(Rule):
         dtg = cable.dtg
         if dtg is None or not dtg.prosigns:
             return
-        wanted = self.expected(cable, len(dtg.prosigns))
+        prosigns = dtg.prosigns
+        wanted = self.expected(cable, len(prosigns))
+        if all(want is None or prosign.text == want for prosign, want in zip(prosigns, wanted)):
+            return  # the usual cable
         # the prosigns after every fix: a fix may not leave the info prosign above the action one
-        result = [want or prosign.text for want, prosign in zip(wanted, dtg.prosigns)]
+        result = [want or prosign.text for want, prosign in zip(wanted, prosigns)]
         ranks = [PROSIGN_RANK.get(prosign, 0) for prosign in result]
         fixable = len(ranks) < 2 or ranks[1] <= ranks[0]
-        for index, (prosign, want) in enumerate(zip(dtg.prosigns, wanted)):
+        for index, (prosign, want) in enumerate(zip(prosigns, wanted)):
             if want is None or prosign.text not in PROSIGN_NAMES or prosign.text == want:
                 continue
             role, keyword = ("action", "TO") if index == 0 else ("info", "INFO")
@@ -70,13 +73,14 @@ class PrecedenceMismatch(Rule):
     @staticmethod
     def expected(cable, count: int) -> list[str | None]:
         """The prosigns the TO and INFO lines call for (None: cannot tell)."""
-        lists = {"TO": [], "INFO": []}
+        to, info = [], []
         for address_list, _, parts in addresses.addressees(cable, "TO", "INFO"):
-            lists[address_list.keyword].append(parts.prosign)
-        action = None
-        if lists["TO"] and None not in lists["TO"]:
-            action = addresses.highest(lists["TO"])
-        info = None
-        if None not in lists["INFO"]:
-            info = addresses.highest(lists["INFO"])
-        return [action, info][:count]
+            (to if address_list.keyword == "TO" else info).append(parts.prosign)
+        action = _highest(to) if to and None not in to else None
+        return [action, _highest(info) if None not in info else None][:count]
+
+
+def _highest(prosigns: list[str]) -> str:
+    """The highest of some prosigns (R when there are none); quick when they are all one."""
+    distinct = set(prosigns)
+    return distinct.pop() if len(distinct) == 1 else addresses.highest(distinct)

@@ -68,6 +68,18 @@ def unknown_designator(plad: str) -> str | None:
     return first
 
 
+@lru_cache(maxsize=1024)
+def _well_formed(routing_indicator: str | None, plad: str) -> bool:
+    """Nothing to report on an addressee's routing indicator and PLAD (remembered: the same
+    addressees recur from cable to cable)."""
+    if routing_indicator is not None and not (_ROUTING_INDICATOR.fullmatch(routing_indicator)
+                                              or routing_indicator in addresses.OPERATING_PREFIXES):
+        return False
+    if routing_indicator is None and AddresseeFormat.joined_by_other(plad) is not None:
+        return False
+    return bool(plad) and unknown_designator(plad) is None
+
+
 class AddresseeFormat(Rule):
     code = "H006"
     name = "addressee-format"
@@ -76,11 +88,14 @@ class AddresseeFormat(Rule):
     summary = "malformed addressee line"
 
     def check(self, cable, settings):
+        found = []
         for originator in cable.originators:
-            yield from self.check_originator(cable, originator)
+            found += self.check_originator(cable, originator)
         for _, addressee, parts in addresses.addressees(cable, "TO", "INFO", "XMT"):
-            yield from self.check_addressee(cable, addressee, parts)
-        yield from self.check_exemptions(cable)
+            self.check_addressee(cable, addressee, parts, found)
+        if cable.address_lists:
+            found += self.check_exemptions(cable)
+        return found
 
     def check_originator(self, cable, originator):
         parts = addresses.parse_addressee(originator.plad.text)
@@ -90,23 +105,27 @@ class AddresseeFormat(Rule):
                                addresses.span_of(cable, originator.plad.span, ri.start, ri.end))
         yield from self.check_designator(cable, originator.plad.span, parts.plad)
 
-    def check_addressee(self, cable, addressee, parts):
-        ri = parts.routing_indicator
-        if ri is not None and not (_ROUTING_INDICATOR.fullmatch(ri.text)
-                                   or ri.text in addresses.OPERATING_PREFIXES):
-            yield self.finding(f"routing indicator '{ri.text}' is not R and 4-7 letters",
-                               addresses.part_span(cable, addressee, ri))
-        joined = self.joined_by_other(parts.plad.text) if ri is None else None
-        if joined is not None:
-            yield self.separator_finding(cable, addressee, parts.plad, joined)
-        elif not parts.plad.text:
-            yield self.finding("addressee line has no PLAD", addressee.span)
-        elif unknown_designator(parts.plad.text) is not None:
-            yield from self.check_designator(cable, addressee.span, parts.plad)
+    def check_addressee(self, cable, addressee, parts, found):
+        """The findings on one addressee line, added to ``found`` (the lines are many: no
+        generator for each)."""
+        ri, plad = parts.routing_indicator, parts.plad
+        if not _well_formed(None if ri is None else ri.text, plad.text):
+            if ri is not None and not (_ROUTING_INDICATOR.fullmatch(ri.text)
+                                       or ri.text in addresses.OPERATING_PREFIXES):
+                found.append(self.finding(
+                    f"routing indicator '{ri.text}' is not R and 4-7 letters",
+                    addresses.part_span(cable, addressee, ri)))
+            joined = self.joined_by_other(plad.text) if ri is None else None
+            if joined is not None:
+                found.append(self.separator_finding(cable, addressee, plad, joined))
+            elif not plad.text:
+                found.append(self.finding("addressee line has no PLAD", addressee.span))
+            elif unknown_designator(plad.text) is not None:
+                found += self.check_designator(cable, addressee.span, plad)
         mcn = parts.mcn
         if mcn is not None and not _MCN.fullmatch(mcn.text):
-            yield self.finding(f"MCN '{mcn.text}' is not four digits",
-                               addresses.part_span(cable, addressee, mcn))
+            found.append(self.finding(f"MCN '{mcn.text}' is not four digits",
+                                      addresses.part_span(cable, addressee, mcn)))
 
     @staticmethod
     @lru_cache(maxsize=1024)

@@ -60,87 +60,92 @@ class TransmissionLinesInconsistent(Rule):
     options = {"max_minutes": 30}
 
     def check(self, cable, settings):
-        if not cable.transmission:
-            return
-        yield from self.check_fl2(cable)
-        yield from self.check_fl3(cable, self.option(settings, "max_minutes"))
-        yield from self.check_fl4(cable)
+        transmission = cable.transmission
+        if not transmission:
+            return ()
+        first = {}  # the first transmission line of each kind
+        for line in reversed(transmission):
+            first[line.kind] = line
+        found = []
+        fl2, fl3, fl4 = first.get("FL2"), first.get("FL3"), first.get("FL4")
+        if fl2 is not None:
+            self.check_fl2(cable, fl2, found)
+        if fl3 is not None:
+            self.check_fl3(cable, fl3, self.option(settings, "max_minutes"), found)
+        if fl4 is not None:
+            self.check_fl4(cable, fl4, found)
+        return found
 
-    def check_fl2(self, cable):
-        line = addresses.transmission_line(cable, "FL2")
+    def check_fl2(self, cable, line, found):
         dtg = cable.dtg
-        if line is None or dtg is None or not dtg.prosigns:
+        if dtg is None or not dtg.prosigns:
             return
         action = dtg.prosigns[0].text
         if line.text[:2] != action * 2:
-            yield self.finding(f"FL2 precedence {line.text[:2]} is not the action prosign "
-                               f"{action} doubled ({action * 2})",
-                               addresses.span_of(cable, line.span, 0, 2), severity=WARNING)
+            found.append(self.finding(
+                f"FL2 precedence {line.text[:2]} is not the action prosign {action} doubled "
+                f"({action * 2})", addresses.span_of(cable, line.span, 0, 2), severity=WARNING))
 
-    def check_fl3(self, cable, max_minutes):
-        line = addresses.transmission_line(cable, "FL3")
-        if line is None:
-            return
+    def check_fl3(self, cable, line, max_minutes, found):
         fl3 = addresses.parse_fl3(line.text)
         if fl3 is None:
-            yield self.finding("FL3 is not 'DE <routing indicator> #SSSS[/NN] DDDHHMM'",
-                               line.span, severity=WARNING)
+            found.append(self.finding("FL3 is not 'DE <routing indicator> #SSSS[/NN] DDDHHMM'",
+                                      line.span, severity=WARNING))
             return
         banner = cable.banner
-
-        def place(group):
-            return addresses.span_of(cable, line.span, fl3.start(group), fl3.end(group))
-
+        serial, written = fl3.group("serial", "section")
         if (banner is not None and banner.serial is not None
                 and _SERIAL.fullmatch(banner.serial.text) and banner.post is not None
                 and banner.post.text.strip() not in _SERIES
-                and banner.serial.text[2:] != fl3.group("serial")):
-            yield self.finding(f"FL3 serial #{fl3.group('serial')} is not the last four digits "
-                               f"of the banner serial {banner.serial.text}", place("serial"),
-                               severity=WARNING)
+                and banner.serial.text[2:] != serial):
+            found.append(self.finding(
+                f"FL3 serial #{serial} is not the last four digits of the banner serial "
+                f"{banner.serial.text}", _place(cable, line, fl3, "serial"), severity=WARNING))
         if banner is not None:
             section = 1
             if banner.section is not None:
                 section = int(_SECTION_NUMBER.search(banner.section.text).group())
-            written = int(fl3.group("section")) if fl3.group("section") else 1
-            if written != section:
-                where = place("section") if fl3.group("section") else place("serial")
-                yield self.finding(f"FL3 section {written:02d} is not the banner's section "
-                                   f"{section:02d}", where, severity=WARNING)
+            number = int(written) if written else 1
+            if number != section:
+                where = _place(cable, line, fl3, "section" if written else "serial")
+                found.append(self.finding(f"FL3 section {number:02d} is not the banner's "
+                                          f"section {section:02d}", where, severity=WARNING))
         sent = addresses.dtg_datetime(cable.dtg)
         if sent is not None:
-            gap = minutes_apart(sent, int(fl3.group("day")), int(fl3.group("hour")),
-                                int(fl3.group("minute")))
+            day, hour, minute = fl3.group("day", "hour", "minute")
+            gap = minutes_apart(sent, int(day), int(hour), int(minute))
             if gap is None or gap > max_minutes:
                 span = addresses.span_of(cable, line.span, fl3.start("day"), fl3.end("minute"))
                 dtg = cable.dtg
-                yield self.finding(
-                    f"FL3 time {fl3.group('day')}{fl3.group('hour')}{fl3.group('minute')} "
-                    f"(day of year, hour, minute) is not within {max_minutes} minutes of the "
-                    f"DTG {dtg.time.text} {dtg.month.text} {dtg.year.text}", span,
-                    severity=WARNING)
+                found.append(self.finding(
+                    f"FL3 time {day}{hour}{minute} (day of year, hour, minute) is not within "
+                    f"{max_minutes} minutes of the DTG {dtg.time.text} {dtg.month.text} "
+                    f"{dtg.year.text}", span, severity=WARNING))
 
-    def check_fl4(self, cable):
-        line = addresses.transmission_line(cable, "FL4")
+    def check_fl4(self, cable, line, found):
         expected = addresses.expected_fl4(cable)
-        if line is None or expected is None:
+        if expected is None:
             return
         fl4 = addresses.parse_fl4(line.text)
         if fl4 is None:
             return
         signal, group = expected
-        level = _LEVEL_NAMES[group[0]]
         if fl4.group("group") != group:
-            yield self.finding(
-                f"FL4 security group {fl4.group('group')} does not match the {level} banner "
-                f"(expected {group})",
-                addresses.span_of(cable, line.span, fl4.start("group"), fl4.end("group")))
+            found.append(self.finding(
+                f"FL4 security group {fl4.group('group')} does not match the "
+                f"{_LEVEL_NAMES[group[0]]} banner (expected {group})",
+                addresses.span_of(cable, line.span, fl4.start("group"), fl4.end("group"))))
         elif fl4.group("signal") != signal:
-            yield self.finding(
-                f"FL4 operating signal {fl4.group('signal')} does not match the {level} "
-                f"banner (expected {signal} {group})",
+            found.append(self.finding(
+                f"FL4 operating signal {fl4.group('signal')} does not match the "
+                f"{_LEVEL_NAMES[group[0]]} banner (expected {signal} {group})",
                 addresses.span_of(cable, line.span, fl4.start("signal"), fl4.end("signal")),
-                severity=WARNING)
+                severity=WARNING))
+
+
+def _place(cable, line, fl3, group: str):
+    """The Span of one group of the FL3 line."""
+    return addresses.span_of(cable, line.span, fl3.start(group), fl3.end(group))
 
 
 def minutes_apart(sent: datetime.datetime, day: int, hour: int, minute: int) -> float | None:
@@ -148,11 +153,13 @@ def minutes_apart(sent: datetime.datetime, day: int, hour: int, minute: int) -> 
     if hour > 23 or minute > 59 or not 1 <= day <= 366:
         return None
     into_year = datetime.timedelta(days=day - 1, hours=hour, minutes=minute)
-
-    def minutes(year: int) -> float:
-        return abs((datetime.datetime(year, 1, 1) + into_year - sent).total_seconds()) / 60
-
-    gap = minutes(sent.year)
+    gap = _minutes(sent.year, into_year, sent)
     if gap <= _HALF_YEAR:  # the usual case: the years before and after are further away
         return gap
-    return min(minutes(sent.year - 1), gap, minutes(sent.year + 1))
+    return min(_minutes(sent.year - 1, into_year, sent), gap,
+               _minutes(sent.year + 1, into_year, sent))
+
+
+def _minutes(year: int, into_year: datetime.timedelta, sent: datetime.datetime) -> float:
+    """Minutes between ``sent`` and the time ``into_year`` into ``year``."""
+    return abs((datetime.datetime(year, 1, 1) + into_year - sent).total_seconds()) / 60

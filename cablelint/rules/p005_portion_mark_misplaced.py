@@ -75,15 +75,22 @@ class PortionMarkMisplaced(Rule):
 
     def check(self, cable, settings):
         body = read_body(cable)
+        wrapped, kinds = body.wrapped, body.kinds
+        findings = []
         for item in body.items:
             if isinstance(item, Paragraph):
-                found = self.paragraph(cable, item) if id(item) not in body.wrapped else None
-            elif body.kind(item) in (NUMBERED, PROSE):
+                number, mark = item.number, item.portion_mark
+                if (number is not None and mark is not None and number.text.endswith(".")
+                        and number.span.end != mark.span.start):
+                    continue  # the usual paragraph: "1. (C) ..."
+                found = self.paragraph(cable, item) if id(item) not in wrapped else None
+            elif kinds[id(item)] in (NUMBERED, PROSE):
                 found = self.block(cable, item)
             else:
                 continue
-            if found is not None:  # (one finding at most an item: no generator for each)
-                yield found
+            if found is not None:  # (one finding at most an item)
+                findings.append(found)
+        return findings
 
     # -- numbered and marked paragraphs ------------------------------------------------------
     def paragraph(self, cable, paragraph) -> Finding | None:

@@ -62,8 +62,13 @@ def _wrapped(text: str, bounds: list[int]) -> int:
     """The lines that wrapping at 69 characters adds to the text between the first and the
     last of ``bounds`` (as made by :func:`_line_bounds`)."""
     sizes = map(sub, bounds[1:], bounds)  # each line's length plus one
-    return sum((len(text[bounds[i]:bounds[i + 1] - 1].rstrip()) - 1) // TELEGRAM_WIDTH
-               for i in compress(range(len(bounds) - 1), map((TELEGRAM_WIDTH + 1).__lt__, sizes)))
+    added = 0
+    for i in compress(range(len(bounds) - 1), map((TELEGRAM_WIDTH + 1).__lt__, sizes)):
+        start, end = bounds[i], bounds[i + 1] - 1
+        if text[end - 1].isspace():  # blanks at the end of a line do not count
+            end = start + len(text[start:end].rstrip())
+        added += (end - start - 1) // TELEGRAM_WIDTH
+    return added
 
 
 class SummaryMissing(Rule):
@@ -75,22 +80,25 @@ class SummaryMissing(Rule):
 
     def check(self, cable, settings):
         body = read_body(cable)
-        span = body.span
-        if span is None:
+        items = body.items
+        if not items:
             return
+        # first what settles most cables for little: a Key Points paragraph, a Summary among
+        # the delimiters (read for P006 already); then the length, wrapped lines included
+        for item in items[:3]:
+            if item.text and _KEY_POINTS.match(item.text.text):
+                return
+        for delimiter in delimiters(cable, body):
+            if SUMMARY in delimiter.kinds:
+                return
         limit = self.option(settings, "max_lines")
-        original = cable.original
-        bounds = _line_bounds(cable.source.offsets.line_starts, span.start, span.end)
-        lines = len(bounds) - 1
-        if lines <= limit and lines + _wrapped(original, bounds) <= limit:
-            return  # (wrapped lines only add to the line count: they are counted when needed)
-        if any(_KEY_POINTS.match(item.text.text) for item in body.items[:3] if item.text):
-            return
-        if any(SUMMARY in d.kinds for d in delimiters(cable, body)):
+        bounds = _line_bounds(cable.source.offsets.line_starts, items[0].span.start,
+                              items[-1].span.end)  # the body's span
+        telegram = len(bounds) - 1 + _wrapped(cable.original, bounds)  # telegram_lines()
+        if telegram <= limit:
             return
         first = body.items[0]
         place = first.number.span if isinstance(first, Paragraph) and first.number else first_line(
             cable, first.span)
-        telegram = lines + _wrapped(original, bounds)  # telegram_lines() of the body's text
         yield self.finding(f"body runs to {telegram} telegram lines (over {limit}) "
                            "and has no Summary", place)

@@ -30,10 +30,16 @@ Source:
     Observed convention [CM: test_reader_signers.py]; spec/rules.md P008.
 """
 
+from functools import lru_cache
+
+from .. import regex
 from ..body import FURNITURE, is_signature, read_body, without_rules
 from ..diagnostics import Severity
 from ..model import Block
 from .base import Rule
+
+# a letter or digit: text that holds one is more than rule lines (rule characters, blanks)
+_LETTER_OR_DIGIT = regex.compile(r"[A-Za-z0-9]")
 
 
 class SignatureMissing(Rule):
@@ -48,7 +54,8 @@ class SignatureMissing(Rule):
         for item in reversed(body.items):
             if isinstance(item, Block) and body.kind(item) == FURNITURE:
                 continue
-            if without_rules(item.text.text if item.text else ""):
+            text = item.text.text if item.text else ""
+            if _LETTER_OR_DIGIT.search(text) or without_rules(text):
                 last = item
                 break
         if last is None:
@@ -57,18 +64,26 @@ class SignatureMissing(Rule):
         start, end = _last_line(original, last.span.start, last.span.end)
         line = original[start:end]
         archive = settings.profile == "archive"
-        if is_signature(line) or (archive and (is_signature(line, mixed_case=True)
-                                               or _run_in_signature(line))):
-            return
-        span = cable.source.offsets.original_span(start, end)
-        if is_signature(line, mixed_case=True):
-            yield self.finding(f"signature '{line.strip()}' is not in capitals", span)
-            return
-        if _run_in_signature(line):
-            yield self.finding("the signature is not on a line of its own", span)
-            return
-        yield self.finding("the body does not end with a signature (the signer's surname in "
-                           "capitals)", span)
+        # a signer's line recurs from cable to cable: a short one's verdict is remembered
+        message = (_problem if len(line) <= _REMEMBERED else _problem.__wrapped__)(line, archive)
+        if message is not None:
+            yield self.finding(message, cable.source.offsets.original_span(start, end))
+
+
+_REMEMBERED = 64  # the longest last line whose verdict is remembered
+
+
+@lru_cache(maxsize=1024)
+def _problem(line: str, archive: bool) -> str | None:
+    """What is wrong with ``line``, the body's last line, as a signature (None: nothing)."""
+    if is_signature(line) or (archive and (is_signature(line, mixed_case=True)
+                                           or _run_in_signature(line))):
+        return None
+    if is_signature(line, mixed_case=True):
+        return f"signature '{line.strip()}' is not in capitals"
+    if _run_in_signature(line):
+        return "the signature is not on a line of its own"
+    return "the body does not end with a signature (the signer's surname in capitals)"
 
 
 def _last_line(text: str, start: int, end: int) -> tuple[int, int]:
@@ -77,7 +92,8 @@ def _last_line(text: str, start: int, end: int) -> tuple[int, int]:
         line_start = text.rfind("\n", start, end) + 1
         line_start = max(line_start, start)
         line = text[line_start:end]
-        if without_rules(line).strip('"\\ '):  # a lone quote is debris of a database dump
+        # (a lone quote is debris of a database dump)
+        if _LETTER_OR_DIGIT.search(line) or without_rules(line).strip('"\\ '):
             stripped_end = line_start + len(line.rstrip(" \t\r\\"))
             stripped_start = line_start + len(line) - len(line.lstrip())
             return stripped_start, stripped_end

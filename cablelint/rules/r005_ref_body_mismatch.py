@@ -49,6 +49,7 @@ Source:
 
 from ..citations import body_citations, citation_span, read_reference, ref_letter
 from ..diagnostics import Severity
+from ..model import Paragraph
 from .base import Rule
 
 
@@ -93,7 +94,7 @@ class RefBodyMismatch(Rule):
         single = len(listed) == 1
         if listed or settings.profile == "draft":
             yield from self.dangling(citations, letters, listed, single)
-        if not cable.paragraphs:
+        if not any(isinstance(item, Paragraph) for item in cable.body):
             return  # no body to cite from (a release ran the text into the header)
         bare = [citation for citation in citations if not citation.letters]
         if single:

@@ -41,9 +41,12 @@ from operator import sub
 
 from .. import regex
 from ..body import CONTINUATION, PROSE, read_body
-from ..diagnostics import Edit, Fix, LazyFix, Severity, Span
+from ..diagnostics import Edit, Finding, Fix, LazyFix, Severity, Span, maker
 from ..model import Paragraph
 from .base import Rule
+
+_finding = maker(Finding)
+_span = maker(Span)
 
 _HAZARD = regex.compile(r"\d{1,3}\.(?:\s|$)|\((?:U|C|S|TS|SBU)[)/]|NNNN|-|\*|o\s|\u2022")
 _TABLE_GAP = regex.compile(r"\S {3,}\S")
@@ -69,38 +72,33 @@ class LineTooLong(Rule):
         if max(sizes) <= width + 1:
             return
         body = read_body(cable)
-        starts = [item.span.start for item in body.items]
-        for index in compress(range(len(sizes)), map((width + 1).__lt__, sizes)):  # long lines
+        items = body.items
+        starts = [item.span.start for item in items]
+        limit = width + 1
+        for index in compress(range(len(sizes)), map(limit.__lt__, sizes)):  # long lines
             start = line_starts[index]
             line = original[start:start + sizes[index] - 1]
             length = len(line.rstrip())
             if length > width:
                 line_number = index + 1
-                yield self.finding(
+                # the body item holding the line's end, if any: no fix outside the body
+                end = start + length
+                item = bisect_right(starts, end - 1) - 1
+                if item < 0 or items[item].span.end <= start:
+                    fix = None
+                else:
+                    fix = LazyFix(partial(_rewrap_in, line, start, width, body, items[item]))
+                yield _finding((
                     f"line is {length} characters long (limit {width})",
-                    Span(line_number, width + 1, line_number, length + 1, start + width,
-                         start + length),  # the part of the line past the limit
-                    fix=_lazy_rewrap(line, start, width,
-                                     _safety(body, starts, start, start + length)))
+                    _span((line_number, limit, line_number, length + 1, start + width, end)),
+                    fix, None))  # the span: the part of the line past the limit
 
 
-def _safety(body, starts: list[int], start: int, end: int) -> bool | None:
-    """None for a line outside the body (no fix); else whether re-wrapping it is safe."""
-    index = bisect_right(starts, end - 1) - 1
-    if index < 0 or body.items[index].span.end <= start:
-        return None
-    item = body.items[index]
-    if isinstance(item, Paragraph):
-        return True
-    return body.kind(item) in (CONTINUATION, PROSE)
-
-
-def _lazy_rewrap(line: str, start: int, width: int, safe: bool | None) -> LazyFix | None:
-    """The re-wrap fix, made only if asked for (most runs never look at it). (A partial, not
-    a closure: two objects for the garbage collector to track, not six, for each long line.)"""
-    if safe is None:
-        return None
-    return LazyFix(partial(_rewrap, line, start, width, safe))
+def _rewrap_in(line: str, start: int, width: int, body, item) -> Fix | None:
+    """The re-wrap fix of a line of a body item (made only if asked for: most runs never
+    look at it): safe in a paragraph, continuation lines or prose."""
+    safe = isinstance(item, Paragraph) or body.kind(item) in (CONTINUATION, PROSE)
+    return _rewrap(line, start, width, safe)
 
 
 def _rewrap(line: str, start: int, width: int, safe: bool | None) -> Fix | None:

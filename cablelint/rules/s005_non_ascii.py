@@ -38,7 +38,7 @@ import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 
-from ..diagnostics import Edit, Fix, Severity
+from ..diagnostics import Edit, Finding, Fix, Severity, maker
 from ..normalise import PARAGRAPH_MARK
 from .base import Rule
 
@@ -53,6 +53,7 @@ TRANSLITERATION = {
     "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "",
 }
 _PRINTABLE_AND_LF = bytes(range(0x20, 0x7F)) + b"\n"
+_finding, _fix, _edit = maker(Finding), maker(Fix), maker(Edit)
 
 
 class NonAscii(Rule):
@@ -68,12 +69,13 @@ class NonAscii(Rule):
         if _clean(text, artifacts):
             return  # the common case: nothing outside printable ASCII but the release's marks
         starts = [a.start for a in artifacts]
-        offsets = cable.source.offsets
+        original_span = cable.source.offsets.original_span
         for run_start, run_end in _outside(text):
             for start, end in _runs(text, run_start, run_end, artifacts, starts):
-                run = text[start:end]
-                yield self.finding(_message(run), offsets.original_span(start, end),
-                                   fix=_transliterate(run, start))
+                message, replacement = _reading(text[start:end])
+                fix = None if replacement is None else _fix((
+                    (_edit((start, end, replacement[0])),), replacement[1], replacement[2]))
+                yield _finding((message, original_span(start, end), fix, None))
 
 
 def _clean(text: str, artifacts) -> bool:
@@ -157,6 +159,12 @@ def _in_artifact(position, artifacts, starts) -> bool:
 
 
 @lru_cache(maxsize=1024)
+def _reading(run: str) -> tuple[str, tuple[str, bool, str] | None]:
+    """The message on ``run`` and its replacement (see :func:`_replacement`), remembered: the
+    same characters recur (one read for both)."""
+    return _message(run), _replacement(run)
+
+
 def _message(run: str) -> str:
     first = run[0]
     name = unicodedata.name(first, "control character" if ord(first) < 0x20 else "unnamed")
@@ -165,16 +173,6 @@ def _message(run: str) -> str:
     return f"{len(run)} non-ASCII characters from U+{ord(first):04X} ({name})"
 
 
-def _transliterate(run: str, start: int) -> Fix | None:
-    """The fix for ``run`` at ``start`` (None: no replacement)."""
-    replacement = _replacement(run)
-    if replacement is None:
-        return None
-    text, safe, description = replacement
-    return Fix((Edit(start, start + len(run), text),), safe=safe, description=description)
-
-
-@lru_cache(maxsize=1024)
 def _replacement(run: str) -> tuple[str, bool, str] | None:
     """The ASCII for ``run``, whether writing it is safe, and the fix's description (None: no
     replacement)."""

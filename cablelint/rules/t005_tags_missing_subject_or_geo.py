@@ -82,8 +82,10 @@ class TagsMissingSubjectOrGeo(Rule):
             if not kinds & {"subject", "program"}:
                 yield self.finding("TAGS line has no subject tag (such as PREL, PGOV, ECON)",
                                    line.label.span)
+            if "geographic" in kinds:
+                continue  # (the usual line: the origin need not be read)
             post = origin(cable)
-            if post is None or post == "STATE" or "geographic" in kinds:
+            if post is None or post == "STATE":
                 continue
             if "organization" in kinds and is_mission(cable, post):
                 continue

@@ -31,7 +31,9 @@ Source:
     spec/cable-format.md section 9 item 1; spec/rules.md X001.
 """
 
-from ..diagnostics import Edit, Finding, Fix, LazyFix, Severity
+from functools import partial
+
+from ..diagnostics import Edit, Finding, Fix, LazyFix, Severity, maker
 from ..normalise import MANGLED_LETTER, MANGLED_NUMBER, PARAGRAPH_MARK
 from .base import Rule
 
@@ -40,6 +42,7 @@ _MESSAGES = {
     MANGLED_NUMBER: "paragraph number carries a '1' that was a '¶' mark",
     MANGLED_LETTER: "REF letter carries a '1' that was a '¶' mark",
 }
+_finding = maker(Finding)
 
 
 class ParagraphMarkArtifact(Rule):
@@ -52,12 +55,14 @@ class ParagraphMarkArtifact(Rule):
     def check(self, cable, settings):
         # most cables carry several marks: the findings are made directly and the fixes
         # only when asked for
+        artifacts = cable.artifacts
+        if not artifacts:
+            return ()
         span = cable.source.offsets.original_span
-        for artifact in cable.artifacts:
-            message = _MESSAGES.get(artifact.kind)
-            if message is not None:
-                yield Finding(message, span(artifact.start, artifact.end),
-                              LazyFix(lambda artifact=artifact: _deletion(artifact)))
+        messages = _MESSAGES
+        return [_finding((message, span(artifact.start, artifact.end),
+                          LazyFix(partial(_deletion, artifact)), None))
+                for artifact in artifacts if (message := messages.get(artifact.kind)) is not None]
 
 
 def _deletion(artifact) -> Fix:

@@ -51,7 +51,7 @@ Source:
     1990s-2003 traffic, the Tehran review stamps).
 """
 
-from ..diagnostics import Edit, Fix, Severity
+from ..diagnostics import Edit, Finding, Fix, Severity, maker
 from ..model import Block, EndOfMessage, Paragraph
 from ..normalise import (
     DATABASE_RECORD,
@@ -72,6 +72,7 @@ _MESSAGES = {
     RELEASE_DATE: "date line added by the release viewer",
 }
 _FURNITURE = frozenset(FURNITURE)
+_finding, _fix, _edit = maker(Finding), maker(Fix), maker(Edit)
 
 
 class TransmissionFurnitureInText(Rule):
@@ -82,16 +83,17 @@ class TransmissionFurnitureInText(Rule):
     summary = "page/continuation lines and trailers in the text"
 
     def check(self, cable, settings):
-        offsets = cable.source.offsets
+        original_span = cable.source.offsets.original_span
         original = cable.original
+        found = []
         for artifact in cable.artifacts:
-            if artifact.kind not in _FURNITURE:
-                continue
-            start, end = artifact.token
-            yield self.finding(_message(artifact), offsets.original_span(start, end),
-                               fix=Fix((_strip(original, artifact),), safe=True,
-                                       description="strip it"))
-        yield from self.early_end_of_message(cable)
+            if artifact.kind in _FURNITURE:
+                start, end = artifact.token
+                found.append(_finding((_message(artifact), original_span(start, end),
+                                       _fix(((_strip(original, artifact),), True, "strip it")),
+                                       None)))
+        found += self.early_end_of_message(cable)
+        return found
 
     def early_end_of_message(self, cable):
         """``NNNN`` followed by more text (furniture already taken out)."""
@@ -130,7 +132,7 @@ def _strip(original: str, artifact) -> Edit:
     start, end = artifact.start, artifact.end
     at_line_start = start == 0 or original[start - 1] == "\n"
     if original[end - 1:end] == "\n" or end == len(original) and at_line_start:
-        return Edit(start, end, "")  # the whole line
+        return _edit((start, end, ""))  # the whole line
     while end < len(original) and original[end] in " \t":
         end += 1
-    return Edit(start, end, "")
+    return _edit((start, end, ""))

@@ -41,13 +41,14 @@ Source:
 
 
 from .. import regex
-from ..diagnostics import Edit, Finding, Fix, LazyFix, Severity
+from ..diagnostics import Edit, Finding, Fix, LazyFix, Severity, maker
 from ..normalise import HTML_ENTITY, LINE_END_BACKSLASH, SPLIT_TOKEN
 from .base import Rule
 
 # one literal pattern per letter: a literal start lets the regex engine skip ahead quickly
 _KINDS = frozenset({SPLIT_TOKEN, HTML_ENTITY, LINE_END_BACKSLASH})
 _REDACTIONS = tuple(regex.compile(letter * 5 + "+") for letter in ("X", "x", "\u0425"))
+_finding = maker(Finding)
 
 
 class WrappedOrEncodedToken(Rule):
@@ -78,16 +79,17 @@ class WrappedOrEncodedToken(Rule):
                 # a dump has one on every line: the finding is made directly, the fix only
                 # when asked for
                 start, end = artifact.token
-                yield Finding("backslash at the end of the line (database dump)",
-                              offsets.original_span(start, end),
-                              LazyFix(lambda artifact=artifact: _removal(artifact)))
+                yield _finding(("backslash at the end of the line (database dump)",
+                                offsets.original_span(start, end),
+                                LazyFix(lambda artifact=artifact: _removal(artifact)), None))
         for pattern in _REDACTIONS:
-            first = original.find(pattern.pattern[:5])
-            if first < 0:
+            # (looked for from the end: a needle of one letter repeated is found quicker so)
+            if original.rfind(pattern.pattern[:5]) < 0:
                 continue
-            for match in pattern.finditer(original, first):
-                yield Finding(f"redacted text ({len(match.group())} characters): not linted",
-                              offsets.original_span(match.start(), match.end()))
+            for match in pattern.finditer(original):
+                yield _finding((f"redacted text ({match.end() - match.start()} characters): "
+                                "not linted", offsets.original_span(match.start(), match.end()),
+                                None, None))
 
     def split_word(self, original, offsets, artifact):
         """``REA`` / ``SONS``: the span runs from the first half to the end of the second."""
