@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from . import codes, regex
 from .dates import MONTHS, full_year
-from .diagnostics import Span
+from .diagnostics import Span, maker
 from .markings import per_cable
 from .model import AddressList, Addressee, Cable, DateTimeGroup, Text
 
@@ -100,6 +100,9 @@ class AddresseeParts(NamedTuple):
         return prosign_of(self.word)
 
 
+_new_part, _new_parts = maker(Part), maker(AddresseeParts)  # (see diagnostics.maker)
+
+
 def parse_addressee(text: str) -> AddresseeParts:
     """Split an addressee line (without its TO/INFO/XMT keyword) into its parts."""
     # the MCN makes nearly every line unique: the line before it is read (and remembered) alone
@@ -107,9 +110,7 @@ def parse_addressee(text: str) -> AddresseeParts:
     if mcn is not None:
         parts = _parse_before_mcn(text[:mcn.start("mcn")])
         if parts.plad.text:  # a word other than the routing indicator stands before the MCN
-            return AddresseeParts(parts.routing_indicator, parts.plad, parts.precedence,
-                                  parts.word, parts.guess,
-                                  Part(mcn.group("mcn"), *mcn.span("mcn")))
+            return _new_parts((*parts[:5], _new_part((mcn.group("mcn"), *mcn.span("mcn")))))
     return _parse_before_mcn(text)
 
 
@@ -120,7 +121,7 @@ def _parse_before_mcn(text: str) -> AddresseeParts:
     position = 0
     prefix = _ROUTING_PREFIX.match(text)
     if prefix:
-        routing = Part(prefix.group("ri"), 0, prefix.end("ri"))
+        routing = _new_part((prefix.group("ri"), 0, prefix.end("ri")))
         position = prefix.end()
     words = list(_WORD.finditer(text, position))
     precedence = word = guess = None
@@ -128,13 +129,16 @@ def _parse_before_mcn(text: str) -> AddresseeParts:
         precedence, word, guess = _precedence(words)
     if precedence is not None:
         words = [w for w in words if w.start() < precedence.start]
-    plad = (Part(text[words[0].start():words[-1].end()], words[0].start(), words[-1].end())
-            if words else Part("", position, position))
-    return AddresseeParts(routing, plad, precedence, word, guess, None)
+    if words:
+        start, end = words[0].start(), words[-1].end()
+        plad = _new_part((text[start:end], start, end))
+    else:
+        plad = _new_part(("", position, position))
+    return _new_parts((routing, plad, precedence, word, guess, None))
 
 
 def _part(word: re.Match) -> Part:
-    return Part(word.group(), word.start(), word.end())
+    return _new_part((word.group(), word.start(), word.end()))
 
 
 def _precedence(words: list[re.Match]) -> tuple[Part | None, str | None, str | None]:

@@ -37,10 +37,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from typing import NamedTuple
 
 from . import codes, regex
-from .diagnostics import Span, same_kind_equality
+from .diagnostics import Span, maker, same_kind_equality
 from .model import Block, Cable, EndOfMessage, Paragraph
 from .normalise import PAGE_LINE, OffsetMap
 
@@ -57,6 +58,7 @@ OTHER = "other"
 
 _RULE_CHARS = frozenset("-=_*~#+")
 _RULE_CHARS_AND_BLANK = "-=_*~#+ \t."  # (a string: for str.lstrip and str.rstrip)
+_RULE_ENDS = frozenset("-=_*~#+.")  # what :func:`_trim_rules` may take off a stripped line
 _RULE_RUN = regex.compile(r"[-=_*~#+] ?[-=_*~#+] ?[-=_*~#+]")
 _INLINE_HEADING = regex.compile(r"[^\n]{1,120}?[^\S\n]?[-=_*]{3,}(?:[^\S\n]+[-=_*]{1,})*[^\S\n]*")
 _BULLET = regex.compile(
@@ -118,8 +120,14 @@ def without_rules(text: str) -> str:
 
 def _trim_lines(text: str) -> str:
     """``text`` with every line trimmed of its rule runs, lines left empty taken out."""
-    lines = (_trim_rules(line) for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)
+    kept = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if line and (line[0] in _RULE_ENDS or line[-1] in _RULE_ENDS):
+            line = _trim_rules(line)  # (a line with no rule character at either end stays)
+        if line:
+            kept.append(line)
+    return "\n".join(kept)
 
 
 def _trim_rules(line: str) -> str:
@@ -128,10 +136,12 @@ def _trim_rules(line: str) -> str:
     run of three or more."""
     stripped = line.strip()
     rest = stripped.lstrip(_RULE_CHARS_AND_BLANK)
+    if not rest:
+        return ""  # a rule line
     if len(rest) < len(stripped):
         run = stripped[:len(stripped) - len(rest)]
         count = _rule_count(run) if len(run) >= 3 else 0
-        if count >= 4 or (count >= 3 and " " in run.strip()) or not rest:
+        if count >= 4 or (count >= 3 and " " in run.strip()):
             stripped = rest
     kept = stripped.rstrip(_RULE_CHARS_AND_BLANK)
     if len(stripped) - len(kept) >= 3 and _rule_count(stripped[len(kept):]) >= 3:
@@ -234,6 +244,8 @@ class Body(NamedTuple):
 
 same_kind_equality(Body)
 
+_portion = maker(Portion)  # (every field given: see diagnostics.maker)
+
 
 _last: list = [None, None]  # the most recent (cable, body): the rules of one cable share it
 
@@ -267,7 +279,12 @@ def _read(cable: Cable) -> Body:
     original = cable.original
     for item in items:
         if isinstance(item, Paragraph):
-            value = item.value
+            number = item.number  # (Paragraph.value, read here: there are many paragraphs)
+            if number is None:
+                value = None
+            else:
+                digits = number.text.rstrip(".")
+                value = int(digits) if digits.isdigit() else None
             if (value is not None and value != expected and current is not None
                     and _wrapped_number(original, current[-1], item)):
                 wrapped.add(id(item))  # "... on November\n¶8. He said": a date, not para 8
@@ -275,7 +292,7 @@ def _read(cable: Cable) -> Body:
                 continue
             if value is not None:
                 expected = value + 1
-            if item.number is not None:
+            if number is not None:
                 numbered.append(item)
             current = [item]
             portions.append(current)
@@ -296,7 +313,8 @@ def _read(cable: Cable) -> Body:
         elif kind == HEADING:
             current = None
     return Body(tuple(items), kinds,
-                tuple(Portion(p[0], tuple(p[1:])) for p in portions), signature, end_of_message,
+                tuple([_portion((p[0], tuple(p[1:]))) for p in portions]), signature,
+                end_of_message,
                 frozenset(wrapped), tuple(numbered))
 
 
@@ -422,7 +440,6 @@ _KINDS = {"summary": SUMMARY, "comment": COMMENT, "note": NOTE}
 
 # the words as written: capitalised, in capitals or in lower case
 _WORD_FORMS = frozenset(form for word in _KINDS for form in (word.capitalize(), word.upper(), word))
-_LOWER_CASE = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
 _COMPOUND = regex.compile(r"\s+(?:and|AND|&)\s+(Summary|SUMMARY|summary|Comment|COMMENT|comment"
                           r"|Note|NOTE|note)(?![A-Za-z])")
 _CLOSER_BEFORE = regex.compile(r"(?:End|END|end)\s+(?:(?:[A-Z][A-Za-z]*|of|OF)[^\S\n]+)?$")
@@ -472,6 +489,8 @@ class Delimiter(NamedTuple):
         return self.offsets.original_span(self.start, self.end)
 
 
+_delimiter = maker(Delimiter)  # (every field given: see diagnostics.maker)
+
 _last_delimiters: list = [None, None]
 
 
@@ -506,10 +525,13 @@ def _delimiters(cable: Cable, body: Body) -> list[Delimiter]:
         return []
     low = (tail or first)[0]
     words = _words(original[low:last[1]])  # one pass over the body, then per region
+    if not words:
+        return []
+    starts = [item.span.start for item in items]
     by_region: dict[int, list] = {}  # item index (-1: the header's tail) -> words in its text
     for i, j in words:
         start, end = low + i, low + j
-        index = bisect_right(items, start, key=_start) - 1  # the item the word stands in
+        index = bisect_right(starts, start) - 1  # the item the word stands in
         place = region(index) if index >= 0 else tail
         if place is not None and place[0] <= start and end <= place[1]:
             by_region.setdefault(index, []).append((start - place[0], end - place[0]))
@@ -519,10 +541,6 @@ def _delimiters(cable: Cable, body: Body) -> list[Delimiter]:
         start, end = region(index) if index >= 0 else tail
         found.extend(_item_delimiters(original[start:end], start, offsets, local))
     return found
-
-
-def _start(item: Paragraph | Block) -> int:
-    return item.span.start
 
 
 def _header_tail(cable: Cable, body: Body) -> tuple[int, int] | None:
@@ -549,7 +567,7 @@ def _words(text: str) -> list[tuple[int, int]]:
     They are looked for in a lower-case copy of ``text`` with one byte a character (Latin-1;
     ``?`` for any other character): three searches, not one for each way of writing a word.
     """
-    folded = text.encode("latin-1", "replace").translate(_LOWER_CASE)
+    folded = text.encode("latin-1", "replace").lower()  # (bytes: A-Z only)
     found = []
     for term in (b"summary", b"comment", b"note"):
         start = folded.find(term)
@@ -584,9 +602,9 @@ def _item_delimiters(text: str, base: int, offsets, words=None) -> list[Delimite
             if compound:
                 kinds.add(_KINDS[compound.group(1).lower()])
                 label_end = compound.end()
-            found.append(Delimiter(frozenset(kinds), True, " ".join(
+            found.append(_delimiter((frozenset(kinds), True, " ".join(
                 text[closer.start():label_end].split()),
-                base + closer.start(), base + label_end, offsets))
+                base + closer.start(), base + label_end, offsets, False, None, False, False)))
             skip_to = label_end
             continue
         if word[0].islower() and i > 16 and not near.rstrip().endswith(("(", "[")) and not (
@@ -615,11 +633,11 @@ def _item_delimiters(text: str, base: int, offsets, words=None) -> list[Delimite
         bracket_end = _bracket_end(text, i, boundary) if bracketed else None
         at_start = bool(_ITEM_OPENING.fullmatch(text, 0, label_start))
         alone = at_start and not text[label_end:].strip(" \t\n\\:.-=*#")
-        found.append(Delimiter(frozenset(kinds), False,
-                               " ".join(text[label_start:label_end].split()).rstrip(":.- "),
-                               base + label_start, base + label_end, offsets, bracketed,
-                               None if bracket_end is None else base + bracket_end,
-                               at_start, alone))
+        found.append(_delimiter((frozenset(kinds), False,
+                                 " ".join(text[label_start:label_end].split()).rstrip(":.- "),
+                                 base + label_start, base + label_end, offsets, bracketed,
+                                 None if bracket_end is None else base + bracket_end,
+                                 at_start, alone)))
         skip_to = label_end
     return found
 
@@ -663,8 +681,10 @@ _ATTENTION = regex.compile(r"[^\S\n]*(?:PASS\b|[\w/&()-]+(?:[^\S\n]+[\w/&()-]+){
                            re.IGNORECASE)
 
 
+@lru_cache(maxsize=1024)
 def is_attention(text: str) -> bool:
-    """An attention line: up to four words, then ``FOR`` or ``PASS`` (any case)."""
+    """An attention line: up to four words, then ``FOR`` or ``PASS`` (any case; remembered:
+    S001 and S006 ask about the same lines, and attention lines repeat from cable to cable)."""
     return bool(_ATTENTION.match(text))
 
 
@@ -674,8 +694,10 @@ def is_eo_citation(line) -> bool:
     return not _EO_INSTRUCTION.search(line.instruction.text if line.instruction else "")
 
 
+@lru_cache(maxsize=1024)
 def is_notice(text: str) -> bool:
-    """A caption-like line that is free text: ``SENSITIVE BUT UNCLASSIFIED, PLEASE ...``."""
+    """A caption-like line that is free text: ``SENSITIVE BUT UNCLASSIFIED, PLEASE ...``
+    (remembered: caption lines repeat from cable to cable)."""
     first = text.strip().upper().split(",")[0].strip()
     return first not in codes.captions() and len(first.split()) > 2
 

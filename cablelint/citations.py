@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from . import codes, regex
 from .dates import full_year
-from .diagnostics import Edit, Span, same_kind_equality
+from .diagnostics import Edit, Span, maker, same_kind_equality
 from .markings import per_cable
 from .model import Cable, TagsLine, Text
 from .normalise import OffsetMap
@@ -608,6 +608,9 @@ class BodyCitation(NamedTuple):
         return self.word.upper().endswith("S")
 
 
+_body_letter, _body_citation = maker(BodyLetter), maker(BodyCitation)  # (diagnostics.maker)
+
+
 @per_cable
 def body_citations(cable: Cable) -> tuple[BodyCitation, ...]:
     """Every citation of a REF in the body, in order; one scan of the normalised text, keeping
@@ -642,9 +645,9 @@ def body_citations(cable: Cable) -> tuple[BodyCitation, ...]:
                     for code in range(ord(first) + 1, ord(letter)):
                         letters.append(BodyLetter(chr(code), base + pieces[number - 1].start(),
                                                   at + 1, offsets, implied=True))
-                letters.append(BodyLetter(letter, at, at + 1, offsets, maybe))
-        found.append(BodyCitation(match.group("word"), tuple(letters), match.start(), match.end(),
-                                  offsets))
+                letters.append(_body_letter((letter, at, at + 1, offsets, maybe, False)))
+        found.append(_body_citation((match.group("word"), tuple(letters), match.start(),
+                                     match.end(), offsets)))
     return tuple(found)
 
 
@@ -652,21 +655,16 @@ def _matches(text: str, start: int):
     """``_BODY_CITATION`` matches from ``start`` on, found by jumping to each ``ref``, ``Ref``
     or ``REF`` (cheaper than letting the pattern try every position)."""
     positions = []
-    if text.isascii():  # one scan of the lower-cased text (its offsets are the text's)
-        lowered = text.lower()
-        position = lowered.find("ref", start)
-        while position >= 0:
-            if text[position:position + 3] in _SPELLINGS:
-                positions.append(position)
-            position = lowered.find("ref", position + 3)
-    else:
-        for spelling in _SPELLINGS:
-            position = text.find(spelling, start)
-            while position >= 0:
-                positions.append(position)
-                position = text.find(spelling, position + 3)
+    # one scan of a lower-cased copy with one byte a character (Latin-1, "?" for any other
+    # character), whose offsets are the text's
+    folded = text.encode("latin-1", "replace").lower()
+    position = folded.find(b"ref", start)
+    while position >= 0:
+        if text[position:position + 3] in _SPELLINGS:
+            positions.append(position)
+        position = folded.find(b"ref", position + 3)
     end = start
-    for position in sorted(positions):
+    for position in positions:  # (in order)
         if position < end:
             continue
         match = _BODY_CITATION.match(text, position)

@@ -19,6 +19,7 @@ import os
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from . import regex
 from .diagnostics import same_kind_equality
 
 __all__ = [
@@ -168,22 +169,30 @@ def captions() -> dict[str, str]:
 
 
 def _distance(a: str, b: str, limit: int) -> int:
-    """Damerau-Levenshtein distance (optimal string alignment); any value > limit means 'far'."""
+    """Damerau-Levenshtein distance (optimal string alignment); any value > limit means 'far'.
+
+    Only the cells within ``limit`` of the diagonal are worked out (a path through any other
+    cell costs more than ``limit``); the others count as far."""
+    far = limit + 1
     if abs(len(a) - len(b)) > limit:
-        return limit + 1
+        return far
+    size = len(b)
     previous2: list[int] = []
-    previous = list(range(len(b) + 1))
+    previous = list(range(size + 1))
     for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = a[i - 1] != b[j - 1]
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                current[j] = min(current[j], previous2[j - 2] + 1)
+        letter = a[i - 1]
+        current = [far] * (size + 1)
+        if i <= limit:
+            current[0] = i
+        for j in range(max(1, i - limit), min(size, i + limit) + 1):
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (letter != b[j - 1]))
+            if i > 1 and j > 1 and letter == b[j - 2] and a[i - 2] == b[j - 1]:
+                value = min(value, previous2[j - 2] + 1)
+            current[j] = value
         if min(current) > limit:
-            return limit + 1
+            return far
         previous2, previous = previous, current
-    return previous[-1]
+    return min(previous[-1], far)
 
 
 def suggest(word: str, vocabulary: Iterable[str]) -> str | None:
@@ -203,8 +212,10 @@ def suggest(word: str, vocabulary: Iterable[str]) -> str | None:
         entry_upper = entry.upper()
         if abs(len(entry_upper) - len(target)) > limit:
             continue
-        # every character of the word that the entry lacks costs at least one edit
-        if sum(1 for c in target if c not in entry_upper) > limit:
+        # every character of the word that the entry lacks costs at least one edit, and so
+        # does every character of the entry that the word lacks
+        if (sum(1 for c in target if c not in entry_upper) > limit
+                or sum(1 for c in entry_upper if c not in target) > limit):
             continue
         d = _distance(target, entry_upper, limit)
         if d <= limit and (best is None or (d, entry) < best):
@@ -305,7 +316,10 @@ __all__ += ["plad_designators"]
 def squeeze_post(written: str) -> str:
     """A post as written (``Rio de Janeiro``, ``PORT-AU-PRINCE``) in station form: upper case,
     without blanks, dots, hyphens or apostrophes (``RIODEJANEIRO``, ``PORTAUPRINCE``)."""
-    return "".join(c for c in written.upper() if c.isalnum())
+    return _NOT_ALNUM.sub("", written.upper())
+
+
+_NOT_ALNUM = regex.compile(r"[\W_]")  # what str.isalnum rejects (\w is alphanumeric or "_")
 
 
 @functools.cache

@@ -34,7 +34,7 @@ from typing import NamedTuple
 
 from . import codes, regex
 from .diagnostics import Span
-from .model import Cable
+from .model import Cable, Paragraph
 from .normalise import OffsetMap
 
 _WINDOW = 400  # the reason is read in the first 400 characters of a block
@@ -44,10 +44,13 @@ _LABEL = regex.compile(r"(?:\(U\)[^\S\n]*)?(?:CLASS?IFIED\s+BY\b[^\S\n]*:?\s*)+"
 _LABEL_WORDS = regex.compile(r"CLASS?IFIED\s+BY\b", re.IGNORECASE)
 _DERIVED = regex.compile(r"\bDERIVED\s+FROM\b", re.IGNORECASE)
 
-# "Reasons", "reason:", "Reason(s):", "per"; split by wrapping: "Re\nasons", "rea sons"
+# "Reasons", "reason:", "Reason(s):", "per"; split by wrapping: "Re\nasons", "rea sons".
+# Written to start with a case-sensitive [RrPp] (the word's first letter, then the test that
+# no letter stands before it): the engine then skips to those letters instead of trying the
+# whole pattern at every position; R and P match no other letter in any case.
 _KEYWORD = regex.compile(
-    r"(?<![A-Za-z])(?:R_E_A_S_O_N(?:_S|\(S\))?|PER)(?![A-Za-z])[^\S\n]*:?".replace(
-        "_", r"[^\S\n]?\n?[^\S\n]?"),
+    r"(?-i:[RrPp])(?<![A-Za-z].)(?:(?<=[Rr])_E_A_S_O_N(?:_S|\(S\))?|(?<=[Pp])ER)"
+    r"(?![A-Za-z])[^\S\n]*:?".replace("_", r"[^\S\n]?\n?[^\S\n]?"),
     re.IGNORECASE)
 # "1.4", "1.5", "1,4", "1/4", "1 .4", "1.\n4", a lone "1"
 _SECTION = regex.compile(
@@ -467,8 +470,8 @@ def _extent(original: str, start: int, end: int) -> tuple[int, int]:
 def _in_header_text(cable: Cable) -> ClassifiedByBlock | None:
     """A block run into another header line or a page line by a flattened release
     (``REF: STATE 6461  Classified by S/CT DAS ...``): the parse tree has no element for it."""
-    body_start = next((item.span.start for item in cable.body), len(cable.original))
-    match = _LABEL_WORDS.search(cable.original, 0, body_start)
+    body_start = cable.body[0].span.start if cable.body else len(cable.original)
+    match = _label_words(cable.original, 0, body_start)
     if match is None:
         return None
     start, end = _extent(cable.original, match.start(), _line_end(cable.original, match.start()))
@@ -477,15 +480,23 @@ def _in_header_text(cable: Cable) -> ClassifiedByBlock | None:
 
 def in_paragraph_one(cable: Cable) -> ClassifiedByBlock | None:
     """A legacy block at the opening of paragraph 1 (``1. (U) CLASSIFIED BY ...``)."""
-    paragraphs = cable.paragraphs
-    if not paragraphs or paragraphs[0].text is None or paragraphs[0].value not in (None, 1):
+    first = next((item for item in cable.body if isinstance(item, Paragraph)), None)
+    if first is None or first.text is None or first.value not in (None, 1):
         return None
-    span = paragraphs[0].text.span
-    match = _LABEL_WORDS.search(cable.original, span.start, min(span.end,
-                                                                span.start + _PARAGRAPH_WINDOW))
+    span = first.text.span
+    match = _label_words(cable.original, span.start, min(span.end,
+                                                         span.start + _PARAGRAPH_WINDOW))
     if match is None:
         return None
     return read_block(cable, match.start(), span.end, "paragraph")
+
+
+def _label_words(text: str, start: int, end: int) -> re.Match | None:
+    """The first ``Classified By`` in ``text[start:end]`` (no regex search where no "by" is
+    written, in any case: the common case)."""
+    if "by" not in text[start:end].lower():
+        return None
+    return _LABEL_WORDS.search(text, start, end)
 
 
 def judged_block(cable: Cable, settings) -> ClassifiedByBlock | None:
