@@ -163,9 +163,14 @@ def get_parser():
     cache_file = _cache_file(text)
     if cache_file:
         try:
-            return lark.Lark(text, cache=cache_file, **_OPTIONS)
+            parser = lark.Lark(text, cache=cache_file, **_OPTIONS)
         except (OSError, EOFError, ValueError):
             pass
+        else:
+            from . import usercache
+
+            usercache.mark_used(cache_file)  # (Lark's file: kept while in use)
+            return parser
     return lark.Lark(text, **_OPTIONS)
 
 
@@ -230,8 +235,9 @@ def _parse_tables() -> dict:
         if isinstance(tables, dict):
             return tables
     tables = _tables_of(get_parser(), patterns=path is not None)
-    if path is not None:
-        usercache.write(path, key, tables)
+    if path is not None and usercache.write(path, key, tables):
+        usercache.prune(path, "parse-tables-")  # (those of other versions)
+        usercache.prune(path, "grammar-")  # (Lark's own, see get_parser)
     return tables
 
 

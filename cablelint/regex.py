@@ -116,3 +116,4 @@ def save() -> None:
     table = _table if len(_table) <= _LIMIT else {key: _table[key] for key in _used}
     if usercache.write(path, cache_key(), table):
         _new = False
+        usercache.prune(path, "regex-")  # (the files of other Pythons and versions)

@@ -3,13 +3,22 @@
 A file holds one marshalled value with the key it is valid for and a checksum; a file of
 another key, a damaged one or none at all reads as None. Writing goes through a temporary
 file and a rename, and any error is ignored: the cache only saves time, nothing depends on it.
+
+Each Python, Lark or cablelint version has files of its own, so old ones would pile up: a
+file's modification time says when a run last used it (refreshed at most once a day), and
+writing a new file of a kind removes those of the kind that no run used for 30 days.
 """
 
 from __future__ import annotations
 
 import marshal
 import os
+import time
 import zlib
+
+#: A cache file no run used for this many seconds goes when another of its kind is written.
+UNUSED_FOR = 30 * 86400
+_DAY = 86400
 
 
 def folder() -> str | None:
@@ -39,11 +48,43 @@ def read(path: str, key: str):
     try:
         with open(path, "rb") as stream:
             stored_key, checksum, payload = marshal.load(stream)
+            used = os.fstat(stream.fileno()).st_mtime
         if stored_key == key and checksum == zlib.crc32(payload):
-            return marshal.loads(payload)
+            value = marshal.loads(payload)
+            if time.time() - used > _DAY:
+                mark_used(path)
+            return value
     except Exception:  # missing, damaged or foreign
         pass
     return None
+
+
+def mark_used(path: str) -> None:
+    """Record that a run used ``path`` now (see :func:`prune`)."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+
+
+def prune(path: str, prefix: str) -> None:
+    """Remove the files of ``path``'s folder whose names start with ``prefix`` (one kind of
+    file), other than ``path``, that no run used for :data:`UNUSED_FOR` seconds."""
+    folder = os.path.dirname(path)
+    cutoff = time.time() - UNUSED_FOR
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        other = os.path.join(folder, name)
+        if not name.startswith(prefix) or other == path:
+            continue
+        try:
+            if os.stat(other).st_mtime < cutoff:
+                os.remove(other)
+        except OSError:
+            pass
 
 
 def write(path: str, key: str, value) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import time
 
 import _sre
 import pytest
@@ -214,13 +215,50 @@ def test_check_fills_the_cache_then_uses_it(tmp_path, monkeypatch):
     first = run("check", "--no-cache", "one.cable", cwd=tmp_path)
     names = sorted(os.listdir(folder))
     assert [name.split("-")[0] for name in names] == ["grammar", "parse", "regex"]
+    written = {name: ((folder / name).read_bytes(), os.stat(folder / name).st_ino)
+               for name in names}
     for name in names:
         os.utime(folder / name, ns=(1, 1))
     second = run("check", "--no-cache", "one.cable", cwd=tmp_path)
     assert [(r.returncode, r.stdout) for r in (first, second)] == \
         [(0, "All checks passed (1 file).\n")] * 2
     assert sorted(os.listdir(folder)) == names
-    assert [os.stat(folder / name).st_mtime_ns for name in names] == [1, 1, 1]
+    # nothing written anew (a write is a new file renamed into place) ...
+    assert {name: ((folder / name).read_bytes(), os.stat(folder / name).st_ino)
+            for name in names} == written
+    # ... but the files read are marked as used (a clean cable needs no Lark)
+    assert [os.stat(folder / name).st_mtime_ns > 1 for name in names] == [False, True, True]
+
+
+def test_writing_a_cache_file_removes_those_of_its_kind_unused_for_30_days(fresh):
+    fresh.mkdir(parents=True)
+    now = time.time()
+    ages = {"regex-cpython-310-0.0.9.marshal": 31, "regex-cpython-312-0.1.0.marshal": 29,
+            "parse-tables-0000abcd.marshal": 31}
+    for name, days in ages.items():
+        (fresh / name).write_bytes(b"")
+        os.utime(fresh / name, (now - days * 86400, now - days * 86400))
+    regex.compile(PATTERN + "-pruned")
+    regex.save()
+    assert sorted(os.listdir(fresh)) == sorted([
+        os.path.basename(regex.cache_file()), "regex-cpython-312-0.1.0.marshal",
+        "parse-tables-0000abcd.marshal"])
+    parser._parse_tables()  # new parse tables: the old ones go
+    tables = [name for name in os.listdir(fresh) if name.startswith("parse-tables-")]
+    assert len(tables) == 1 and tables != ["parse-tables-0000abcd.marshal"]
+
+
+def test_reading_a_cache_file_marks_it_used_at_most_once_a_day(fresh):
+    fresh.mkdir(parents=True)
+    path = str(fresh / "regex-test.marshal")
+    assert usercache.write(path, "key", {"a": 1})
+    now = time.time()
+    os.utime(path, (now - 3600, now - 3600))  # used an hour ago: left as it is
+    assert usercache.read(path, "key") == {"a": 1}
+    assert abs(os.stat(path).st_mtime - (now - 3600)) < 1
+    os.utime(path, (now - 2 * 86400, now - 2 * 86400))  # two days ago: marked now
+    assert usercache.read(path, "key") == {"a": 1}
+    assert os.stat(path).st_mtime >= now - 1
 
 
 # --- the parser's tables ---------------------------------------------------------------------
