@@ -103,8 +103,11 @@ class Cache:
     def load_findings(self, entry: str) -> dict[tuple, bytes]:
         """The findings a pack holds, by (name, settings key, digest), each still encoded
         (see :func:`decode_findings`); empty if there is no pack or it cannot be read."""
-        return {(name, key, digest): text
-                for (name, key, digest, _), text in _read_pack(entry)}
+        try:
+            return {(name, key, digest): text
+                    for (name, key, digest, _), text in _read_pack(entry)}
+        except (ValueError, TypeError):  # rows of another shape
+            return {}
 
     def put_findings(self, entry: str, files: list[tuple[tuple, bytes]]) -> None:
         """Keep a batch's findings, each file's by (name, settings key, digest), encoded by

@@ -138,6 +138,28 @@ def test_a_garbled_pack_is_passed_over(folder, garbage):
     assert len(packed(folder)) == 11  # made anew
 
 
+@pytest.mark.parametrize("garbage", [
+    b"\xff not a pack",
+    b'[["00-faulty.cable","k","d",99]]\nab',  # a size past the end
+    b'[["00-faulty.cable","k","d"]]\n',  # a row without its size
+    b'[["00-faulty.cable","k","d","x",0]]\n',  # a row of another shape
+    b'[["00-faulty.cable",["k"],"d",0]]\n',  # an identity that cannot be a key
+])
+def test_a_garbled_findings_pack_is_passed_over(folder, garbage):
+    """Without the rendered pack, files are answered from the findings pack: a garbled one
+    reads as empty, every file is checked again and the pack is written anew."""
+    fresh = run("check", "--no-cache", "--format", "json", ".", cwd=folder)
+    run("check", "--format", "json", ".", cwd=folder)
+    [rendered], [findings] = packs(folder), packs(folder, "findings")
+    rendered.unlink()
+    findings.write_bytes(garbage)
+    again = run("check", "--format", "json", ".", cwd=folder)
+    assert again.stdout == fresh.stdout and again.returncode == fresh.returncode
+    assert "Traceback" not in again.stderr
+    held = Cache(str(folder / ".cablelint_cache")).load_findings(str(findings))
+    assert len(held) == 10  # made anew: the readable cables (not the binary file)
+
+
 @pytest.mark.parametrize("form", FORMATS)
 def test_classified_text_stays_out_of_chunks_and_warm_reports(tmp_path, form):
     (tmp_path / "secret.cable").write_text(SECRET, encoding="utf-8")
