@@ -181,11 +181,17 @@ def clean(folder: str = CACHE_DIR) -> bool:
     return True
 
 
-def encode_findings(diagnostics: list[Diagnostic]) -> bytes:
-    """A file's findings as a findings pack keeps them (JSON, without the path)."""
+def encode_findings(diagnostics: list[Diagnostic]) -> bytes | None:
+    """A file's findings as a findings pack keeps them: JSON, without the path, and each
+    source line once, by its number (a long line with many findings on it would otherwise
+    be kept once a finding). None for findings whose source is not the text of their line
+    (the engine never makes such): they are not kept."""
     import json
 
-    return json.dumps([_record(d) for d in diagnostics], ensure_ascii=False,
+    lines = {str(d.span.line): d.source for d in diagnostics if d.source is not None}
+    if any(lines.get(str(d.span.line)) != d.source for d in diagnostics):
+        return None
+    return json.dumps([lines, [_record(d) for d in diagnostics]], ensure_ascii=False,
                       separators=(",", ":")).encode("utf-8")
 
 
@@ -195,8 +201,9 @@ def decode_findings(text: bytes, path: str) -> list[Diagnostic] | None:
     import json
 
     try:
-        return [_diagnostic(path, item) for item in json.loads(text)]
-    except (ValueError, KeyError, TypeError, IndexError):
+        lines, records = json.loads(text)
+        return [_diagnostic(path, item, lines) for item in records]
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None
 
 
@@ -229,17 +236,16 @@ def _record(d: Diagnostic) -> list:
     fix = d.fix.resolve() if d.fix is not None else None
     if fix is not None:
         fix = [fix.safe, fix.description, [[e.start, e.end, e.replacement] for e in fix.edits]]
-    return [d.code, d.name, int(d.severity), d.message, list(d.span), fix, d.withheld,
-            d.source]
+    return [d.code, d.name, int(d.severity), d.message, list(d.span), fix, d.withheld]
 
 
-def _diagnostic(path: str, item: list) -> Diagnostic:
-    code, name, severity, message, span, fix, withheld, source = item
+def _diagnostic(path: str, item: list, lines: dict[str, str]) -> Diagnostic:
+    code, name, severity, message, span, fix, withheld = item
     if fix is not None:
         safe, description, edits = fix
         fix = Fix(tuple(Edit(*edit) for edit in edits), safe, description)
     return Diagnostic(path, code, name, _SEVERITIES[severity], message, Span(*span), fix,
-                      withheld, source)
+                      withheld, lines.get(str(span[0])))
 
 
 _SEVERITIES = {int(severity): severity for severity in Severity}

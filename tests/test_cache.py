@@ -10,7 +10,7 @@ import json
 import pytest
 
 from cablelint import lint_text
-from cablelint.cache import Cache, Rendered
+from cablelint.cache import Cache, Rendered, decode_findings, encode_findings
 from cablelint.reporters import FORMATS, STATISTICS, Rendering, report
 
 try:
@@ -201,3 +201,25 @@ def test_chunks_through_the_cache_write_the_report_of_the_findings(tmp_path, for
     assert written.getvalue() == whole.getvalue()
     if form == "json":
         assert len(json.loads(written.getvalue())) == sum(map(len, found.values())) == 9
+
+
+def test_findings_are_kept_with_each_source_line_once():
+    long_line = "1. (U) " + "word " * 400
+    text = FAULTY + long_line + "\n" + long_line + "\n"
+    found = [d._replace(fix=d.fix.resolve() if d.fix else None)  # (as the runner keeps them)
+             for d in lint_text(text, path="a.cable")]
+    on_one_line = [d for d in found if d.source == long_line]
+    assert len({d.span.line for d in on_one_line}) == 2 and len(on_one_line) >= 4
+    encoded = encode_findings(found)
+    assert encoded.count(long_line.encode()) == 2  # once per line, not once per finding
+    assert decode_findings(encoded, "b.cable") == [d._replace(path="b.cable") for d in found]
+
+
+def test_findings_whose_source_is_not_their_line_are_not_kept():
+    [first, *_] = lint_text(FAULTY, path="a.cable")
+    assert encode_findings([first, first._replace(source="another text")]) is None
+    assert encode_findings([first, first._replace(source=None)]) is None
+    record = b'["T001", "tags-missing", 3, "m", [1, 1, 1, 2, 0, 1], null, null]'
+    assert decode_findings(b'[{}, [' + record + b']]', "a.cable")[0].source is None
+    assert decode_findings(b'[["not", "a", "table"], [' + record + b']]', "a.cable") is None
+    assert decode_findings(b'[' + record + b']', "a.cable") is None  # (the old layout)
