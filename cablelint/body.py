@@ -279,12 +279,7 @@ def _read(cable: Cable) -> Body:
     original = cable.original
     for item in items:
         if isinstance(item, Paragraph):
-            number = item.number  # (Paragraph.value, read here: there are many paragraphs)
-            if number is None:
-                value = None
-            else:
-                digits = number.text.rstrip(".")
-                value = int(digits) if digits.isdigit() else None
+            value = item.value
             if (value is not None and value != expected and current is not None
                     and _wrapped_number(original, current[-1], item)):
                 wrapped.add(id(item))  # "... on November\n¶8. He said": a date, not para 8
@@ -292,7 +287,7 @@ def _read(cable: Cable) -> Body:
                 continue
             if value is not None:
                 expected = value + 1
-            if number is not None:
+            if item.number is not None:
                 numbered.append(item)
             current = [item]
             portions.append(current)
