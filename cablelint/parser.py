@@ -94,21 +94,16 @@ class Token(str):
     def value(self) -> str:
         return str(self)
 
-    @property
-    def line(self) -> int:
-        return self._text.count("\n", 0, self.start_pos) + 1
+    def _line_of(self, offset: int) -> int:
+        return self._text.count("\n", 0, offset) + 1
 
-    @property
-    def column(self) -> int:
-        return self.start_pos - self._text.rfind("\n", 0, self.start_pos)
+    def _column_of(self, offset: int) -> int:
+        return offset - self._text.rfind("\n", 0, offset)
 
-    @property
-    def end_line(self) -> int:
-        return self._text.count("\n", 0, self.end_pos) + 1
-
-    @property
-    def end_column(self) -> int:
-        return self.end_pos - self._text.rfind("\n", 0, self.end_pos)
+    line = property(lambda self: self._line_of(self.start_pos))
+    column = property(lambda self: self._column_of(self.start_pos))
+    end_line = property(lambda self: self._line_of(self.end_pos))
+    end_column = property(lambda self: self._column_of(self.end_pos))
 
 
 def is_token(node) -> bool:
